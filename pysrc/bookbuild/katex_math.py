@@ -1,0 +1,91 @@
+"""Math rendered at build time: pymdownx.arithmatex (generic) output becomes KaTeX HTML.
+
+Formulas then show without JavaScript, offline and in the PDF; the page only needs KaTeX's
+stylesheet and fonts, which the site serves itself. A formula KaTeX cannot parse fails the build.
+"""
+
+from __future__ import annotations
+
+import atexit
+import html
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
+RENDERER = Path(__file__).with_name("katex_render.mjs")
+# arithmatex's generic output: \( \) in a span for inline math, \[ \] in a div for display math.
+ARITHMATEX = re.compile(
+    r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
+    r'|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
+    re.DOTALL,
+)
+
+
+class MathError(RuntimeError):
+    pass
+
+
+class KatexProcess:
+    """A Node process running katex_render.mjs, started on first use and kept for the build."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+
+    def render(self, formulas: list[dict]) -> list[dict]:
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(
+                ["node", str(RENDERER)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                cwd=RENDERER.parent,
+            )
+            atexit.register(self.process.kill)
+        self.process.stdin.write(json.dumps(formulas) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise MathError("the KaTeX renderer stopped: is `npm ci` done (node_modules/katex)?")
+        return json.loads(answer)
+
+
+KATEX = KatexProcess()
+
+
+class KatexPostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        matches = list(ARITHMATEX.finditer(text))
+        if not matches:
+            return text
+        formulas = [
+            {
+                "tex": html.unescape(match["display"] or match["inline"] or ""),
+                "display": match["display"] is not None,
+            }
+            for match in matches
+        ]
+        rendered = iter(KATEX.render(formulas))
+
+        def replace(match: re.Match) -> str:
+            answer = next(rendered)
+            if "error" in answer:
+                raise MathError(f"KaTeX cannot render {match.group(0)!r}: {answer['error']}")
+            if match["display"] is not None:
+                return f'<div class="arithmatex">{answer["html"]}</div>'
+            return f'<span class="arithmatex">{answer["html"]}</span>'
+
+        return ARITHMATEX.sub(replace, text)
+
+
+class KatexExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After raw HTML is restored (priority 30), where arithmatex's display math sits.
+        md.postprocessors.register(KatexPostprocessor(md), "bookbuild_katex", 25)
+
+
+def makeExtension(**kwargs) -> KatexExtension:  # noqa: N802 - Python-Markdown's entry point name
+    return KatexExtension(**kwargs)

@@ -1,0 +1,57 @@
+"""Every cell of the book is in its page with its code, its source and its build-time output."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from tests.conftest import DOCS
+
+CELL_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)```python cell[^\n]*\n(?P<code>.*?)^(?P=indent)```", re.M | re.S
+)
+CELL_ELEMENT = re.compile(r'<div class="bp-cell" (?P<attributes>[^>]*)>')
+STATIC_OUTPUT = re.compile(r'<div class="bp-cell__static" data-static-output(?P<hidden> hidden)?>')
+
+
+def page_html(built_site, markdown_path):
+    relative = markdown_path.relative_to(DOCS).with_suffix("")
+    page = "index.html" if relative.name == "index" else f"{relative}/index.html"
+    return (built_site.directory / page).read_text()
+
+
+def test_every_cell_is_rendered_in_order_with_its_original_source(built_site):
+    total = 0
+    for markdown_path in sorted(DOCS.rglob("*.md")):
+        sources = [m["code"] for m in CELL_FENCE.finditer(markdown_path.read_text())]
+        rendered = [
+            html.unescape(re.search(r'data-source="([^"]*)"', m["attributes"]).group(1))
+            for m in CELL_ELEMENT.finditer(page_html(built_site, markdown_path))
+        ]
+        dedented = [strip_common_indent(source) for source in sources]
+        assert rendered == dedented, (
+            f"{markdown_path.name}: the HTML's cells differ from the Markdown"
+        )
+        total += len(sources)
+    assert total >= 20, f"only {total} cells in the whole book"
+    print(f"{total} cells in the book")
+
+
+def strip_common_indent(source: str) -> str:
+    lines = source.splitlines()
+    indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return "\n".join(line[indent:] for line in lines)
+
+
+def test_cells_that_print_or_plot_show_their_build_time_output(built_site):
+    for markdown_path in sorted(DOCS.rglob("*.md")):
+        page = page_html(built_site, markdown_path)
+        for element in re.split(r'(?=<div class="bp-cell" )', page)[1:]:
+            cell_id = re.search(r'data-cell="([^"]*)"', element).group(1)
+            source = html.unescape(re.search(r'data-source="([^"]*)"', element).group(1))
+            static = STATIC_OUTPUT.search(element)
+            assert static, f"{markdown_path.name} {cell_id}: no data-static-output element"
+            if "print(" in source or "plt." in source:
+                assert not static["hidden"], f"{markdown_path.name} {cell_id}: output is empty"
+            if "plt." in source and "plt.close" not in source:
+                assert "bp-output__image" in element, f"{markdown_path.name} {cell_id}: no figure"
