@@ -8,6 +8,7 @@ Writes docs/assets/generated/ (gitignored):
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from bookbuild.backprop_wheel import add_backprop_wheel
 from bookbuild.pyodide_assets import (
+    CORE_FILES,
     TOP_LEVEL_PACKAGES,
     AssetError,
     copy_core,
@@ -30,6 +32,8 @@ GENERATED = ROOT / "docs" / "assets" / "generated"
 NODE_MODULES = ROOT / "node_modules"
 CARRIER_CACHE = ROOT / ".cache" / "pyodide-carrier"
 RUNTIME_ENTRY_POINTS = ("cells.js", "worker.js")
+# The worker runs cells with the same Python rules as the build.
+RUNTIME_PYTHON_FILES = ("cell_runner.py", "browser_session.py")
 
 
 def fresh_directory(path: Path) -> Path:
@@ -47,10 +51,19 @@ def assemble_pyodide() -> str:
     packages = dependency_closure(lock, TOP_LEVEL_PACKAGES)
     wheel_bytes = copy_verified_wheels(lock, packages, carrier, target)
     wheel = add_backprop_wheel(ROOT, npm_pyodide / "pyodide-lock.json", target)
+    write_boot_sizes(target, ("numpy", "backprop"))
     return (
         f"pyodide: core {core_bytes / 1e6:.1f} MB, {len(packages)} verified wheels "
         f"{wheel_bytes / 1e6:.1f} MB ({', '.join(packages)}), {wheel}"
     )
+
+
+def write_boot_sizes(target: Path, packages: tuple[str, ...]) -> None:
+    """The bytes Python's boot downloads, so the page can say "4.2 MB of 17.1 MB"."""
+    lock = json.loads((target / "pyodide-lock.json").read_text())
+    files = [*CORE_FILES, *(lock["packages"][name]["file_name"] for name in packages)]
+    sizes = {name: (target / name).stat().st_size for name in files}
+    (target / "boot-sizes.json").write_text(json.dumps(sizes, indent=1))
 
 
 def assemble_katex() -> str:
@@ -69,7 +82,9 @@ def bundle_runtime() -> str:
     command = [str(esbuild), *entry_points, "--bundle", "--format=esm", "--minify"]
     command += ["--sourcemap", "--target=es2020", f"--outdir={target}", "--log-level=warning"]
     subprocess.run(command, check=True)
-    return f"runtime: {', '.join(RUNTIME_ENTRY_POINTS)} bundled"
+    for name in RUNTIME_PYTHON_FILES:
+        shutil.copyfile(Path(__file__).with_name(name), target / name)
+    return f"runtime: {', '.join(RUNTIME_ENTRY_POINTS)} bundled, {', '.join(RUNTIME_PYTHON_FILES)}"
 
 
 def main() -> int:

@@ -8,6 +8,8 @@ already did).
   unless the line ends with `;` (as in IPython) or the value is a matplotlib artist.
 - `trimmed_traceback` keeps only the frames from the reader's own cell onwards.
 - `take_figures` returns every open matplotlib figure as image bytes and closes them.
+- `start_page` puts numpy's printing and matplotlib's settings back to their defaults, so one
+  page's cells cannot change how another page prints.
 """
 
 from __future__ import annotations
@@ -87,3 +89,18 @@ def figure_description(figure) -> str:
     if figure._suptitle is not None and figure._suptitle.get_text():
         titles.insert(0, figure._suptitle.get_text())
     return "Figure: " + "; ".join(titles) if titles else "Figure"
+
+
+NUMPY_PRINT_DEFAULTS: dict = {}
+
+
+def start_page() -> None:
+    """Reset what cells commonly change globally: numpy print options and matplotlib state."""
+    import numpy
+
+    NUMPY_PRINT_DEFAULTS.setdefault("options", numpy.get_printoptions())  # before any cell ran
+    numpy.set_printoptions(**NUMPY_PRINT_DEFAULTS["options"])
+    if "matplotlib.pyplot" in sys.modules:
+        plt = sys.modules["matplotlib.pyplot"]
+        plt.close("all")
+        plt.rcdefaults()

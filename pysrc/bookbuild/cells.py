@@ -27,10 +27,10 @@ from pygments.lexers import PythonLexer
 from pymdownx.superfences import SuperFencesException
 
 from bookbuild.cell_execution import CellResult, PageSession
+from bookbuild.cell_runner import start_page
 
 CELL_OPTIONS = {"cell", "id", "error"}
 SESSION_ATTRIBUTE = "bookbuild_cells"
-NUMPY_PRINT_DEFAULTS: dict = {}
 # The same markup as Material's own code blocks, so cells look like the rest of the book.
 CODE_FORMATTER = HtmlFormatter(cssclass="language-python highlight", wrapcode=True)
 
@@ -134,19 +134,8 @@ class FreshPage(Preprocessor):
         setattr(self.md, SESSION_ATTRIBUTE, PageState())
         for name in [name for name in sys.modules if name.partition(".")[0] == "backprop"]:
             del sys.modules[name]
-        reset_plotting_and_printing()
+        start_page()
         return lines
-
-
-def reset_plotting_and_printing() -> None:
-    import numpy
-
-    NUMPY_PRINT_DEFAULTS.setdefault("options", numpy.get_printoptions())  # before any cell ran
-    numpy.set_printoptions(**NUMPY_PRINT_DEFAULTS["options"])
-    if "matplotlib.pyplot" in sys.modules:
-        plt = sys.modules["matplotlib.pyplot"]
-        plt.close("all")
-        plt.rcdefaults()
 
 
 class CellsExtension(Extension):

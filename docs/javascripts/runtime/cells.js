@@ -1,1 +1,206 @@
-export {};
+// Entry point: turns every static cell of the page into an editable, runnable cell.
+// Python boots on the first interaction (focus or Run), in one worker per tab that survives
+// Material's instant navigation. Cells on a page share one namespace, in page order.
+import { sharedRuntime } from "./runtime-client.js";
+import { CellView } from "./cell-view.js";
+import { createEditor, setEditorCode } from "./editor.js";
+import { loadEdit, saveEdit, forgetEdit } from "./persistence.js";
+
+const runtime = sharedRuntime({
+  workerURL: new URL("worker.js", import.meta.url).href,
+  indexURL: new URL("../pyodide/", import.meta.url).href,
+  runtimeURL: new URL("./", import.meta.url).href,
+});
+// Which cells have run in the current interpreter, per page; a new interpreter starts empty.
+runtime.ranCells ??= new Map();
+runtime.on((event) => {
+  if (event.type === "booting") runtime.ranCells.clear();
+});
+
+class Cell {
+  constructor(root, index, page) {
+    this.root = root;
+    this.index = index;
+    this.page = page;
+    this.id = root.dataset.cell;
+    this.originalCode = root.dataset.source;
+    this.originalHash = root.dataset.sourceHash;
+    this.label = `Cell ${index + 1}`;
+    this.view = new CellView(root, { label: this.label });
+    this.storageWarned = false;
+    this.editor = createEditor({
+      parent: this.view.editorHost,
+      code: this.restoredCode(),
+      label: `Code of ${this.label.toLowerCase()}`,
+      onRun: () => page.runUpTo(this),
+      onChange: (code) => this.saveCode(code),
+      onFocus: () => runtime.start(),
+    });
+    this.view.runButton.addEventListener("click", () => page.runUpTo(this));
+    this.view.stopButton.addEventListener("click", () => runtime.stop());
+    this.view.resetButton.addEventListener("click", () => this.reset());
+  }
+
+  get code() {
+    return this.editor.state.doc.toString();
+  }
+
+  restoredCode() {
+    const saved = loadEdit(this.page.key, this.id);
+    if (!saved || saved.code === this.originalCode) return this.originalCode;
+    if (saved.originalHash === this.originalHash) {
+      this.view.setModified(true);
+      return saved.code;
+    }
+    // The book changed this cell after the reader edited it: never show the old edit as current.
+    this.view.showNotice(
+      "This cell has changed in the book since you edited it. The book's new version is shown.",
+      [
+        { label: "Use my old edit", action: () => this.applyStaleEdit(saved.code) },
+        { label: "Discard my edit", action: () => (forgetEdit(this.page.key, this.id), this.view.hideNotice()) },
+      ],
+      "warning",
+    );
+    return this.originalCode;
+  }
+
+  applyStaleEdit(code) {
+    setEditorCode(this.editor, code);
+    this.view.hideNotice();
+  }
+
+  saveCode(code) {
+    const modified = code !== this.originalCode;
+    this.view.setModified(modified);
+    if (!modified) return forgetEdit(this.page.key, this.id);
+    if (!saveEdit(this.page.key, this.id, code, this.originalHash) && !this.storageWarned) {
+      this.storageWarned = true;
+      this.view.showNotice("Your edits cannot be saved in this browser (storage is full or blocked). They stay until you leave the page.", [], "warning");
+    }
+  }
+
+  reset() {
+    setEditorCode(this.editor, this.originalCode);
+    forgetEdit(this.page.key, this.id);
+    this.view.setModified(false);
+    this.view.hideNotice();
+    this.view.showStaticOutput();
+    this.view.setStatus("");
+  }
+
+  async execute() {
+    const view = this.view;
+    const result = await runtime.run(this.page.key, this.code, `<cell ${this.index + 1}>`, {
+      onStart: () => {
+        view.hideProgress();
+        view.setBusy(true, true);
+        view.setStatus("Running…");
+        view.beginOutput();
+      },
+      onMessage: (message) => {
+        if (message.type === "stream") view.appendText(message.text, message.stream);
+        else view.setStatus(message.message);
+      },
+    });
+    view.setBusy(false);
+    if (result.stopped || result.crashed) return false; // the reset notice explains
+    if (result.value !== null && result.value !== undefined) view.appendText(`${result.value}\n`);
+    if (result.error) view.appendError(result.error);
+    for (const image of result.images) view.appendImage(image);
+    if (result.truncated) view.appendTruncated();
+    view.setStatus(result.error ? "Raised an error" : "Done");
+    if (!result.error) {
+      if (!runtime.ranCells.has(this.page.key)) runtime.ranCells.set(this.page.key, new Set());
+      runtime.ranCells.get(this.page.key).add(this.id);
+    }
+    return !result.error;
+  }
+}
+
+class Page {
+  constructor(roots) {
+    this.key = location.pathname;
+    this.cells = roots.map((root, index) => new Cell(root, index, this));
+    this.waiting = new Set();
+    this.unsubscribe = runtime.on((event) => this.onRuntimeEvent(event));
+  }
+
+  hasRun(cell) {
+    return runtime.ranCells.get(this.key)?.has(cell.id) ?? false;
+  }
+
+  // Run `target`, first running every earlier cell that has not run in this interpreter.
+  async runUpTo(target) {
+    if (this.waiting.has(target)) return;
+    const earlier = this.cells.slice(0, target.index).filter((cell) => !this.hasRun(cell) && !this.waiting.has(cell));
+    const chain = [...earlier, target];
+    chain.forEach((cell) => this.wait(cell, cell === target && earlier.length ? `Running ${earlier.length} earlier cell${earlier.length > 1 ? "s" : ""} first…` : "Queued…"));
+    if (runtime.state !== "ready") this.showBoot(target);
+    for (const cell of chain) {
+      const ok = await cell.execute();
+      this.waiting.delete(cell);
+      if (!ok && cell !== target) {
+        for (const rest of chain.slice(chain.indexOf(cell) + 1)) {
+          this.waiting.delete(rest);
+          rest.view.setBusy(false);
+          rest.view.setStatus(`Not run: ${cell.label.toLowerCase()} above stopped with an error.`);
+        }
+        return;
+      }
+      if (!ok) return;
+    }
+  }
+
+  wait(cell, status) {
+    this.waiting.add(cell);
+    cell.view.setBusy(true);
+    cell.view.setStatus(status);
+  }
+
+  showBoot(cell) {
+    cell.view.showProgress({ stage: "Starting Python", loaded: 0, total: 0 });
+  }
+
+  onRuntimeEvent(event) {
+    const waiting = [...this.waiting];
+    if (event.type === "progress") waiting.forEach((cell) => cell.view.showProgress(event));
+    if (event.type === "ready") this.cells.forEach((cell) => cell.view.hideProgress());
+    if (event.type === "failed") {
+      for (const cell of waiting) {
+        this.waiting.delete(cell);
+        cell.view.setBusy(false);
+        cell.view.hideProgress();
+        cell.view.setStatus("");
+        cell.view.showNotice(`Python could not start: ${event.reason} The output shown is from the book's build.`, [
+          { label: "Retry", action: () => (cell.view.hideNotice(), this.runUpTo(cell)) },
+        ], "error");
+      }
+    }
+    if (event.type === "reset") {
+      const why = event.reason === "stopped" ? "Stopped." : `Python crashed (${event.detail || "out of memory?"}).`;
+      for (const cell of waiting) {
+        this.waiting.delete(cell);
+        cell.view.setBusy(false);
+        cell.view.setStatus("");
+        cell.view.showNotice(`${why} Python was restarted, so this page's variables were cleared. Running a cell runs the cells above it again.`, [], "warning");
+      }
+    }
+  }
+
+  detach() {
+    this.unsubscribe();
+  }
+}
+
+let currentPage = null;
+
+function attach() {
+  const roots = [...document.querySelectorAll(".bp-cell:not(.bp-cell--live)")];
+  currentPage?.detach();
+  currentPage = roots.length ? new Page(roots) : null;
+}
+
+// Material's instant navigation swaps the page without reloading scripts: re-attach on document$.
+if (window.document$) window.document$.subscribe(attach);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);
+else attach();

@@ -1,0 +1,123 @@
+// One cell's controls and live output, added around the static markup from the build.
+// Output is always inserted as text (textContent) or as <img> from bytes: never as HTML.
+import { OUTPUT_LIMIT_CHARACTERS } from "./protocol.js";
+
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+
+function megabytes(bytes) {
+  return (bytes / 1e6).toFixed(1);
+}
+
+export class CellView {
+  constructor(root, { label }) {
+    this.root = root;
+    this.staticOutput = root.querySelector("[data-static-output]");
+    this.editorHost = element("div", { class: "bp-cell__editor" });
+    this.toolbar = element("div", { class: "bp-cell__toolbar", role: "toolbar", "aria-label": `${label} controls` });
+    this.runButton = element("button", { type: "button", class: "bp-button bp-button--run", title: "Run (Ctrl+Enter or Shift+Enter)" }, "Run");
+    this.stopButton = element("button", { type: "button", class: "bp-button", disabled: "" }, "Stop");
+    this.resetButton = element("button", { type: "button", class: "bp-button", title: "Restore the book's code" }, "Reset");
+    this.badge = element("span", { class: "bp-cell__badge", hidden: "" }, "modified");
+    this.status = element("span", { class: "bp-cell__status", role: "status" });
+    this.toolbar.append(this.runButton, this.stopButton, this.resetButton, this.badge, this.status);
+    this.notice = element("div", { class: "bp-cell__notice", hidden: "" });
+    this.progress = element("div", { class: "bp-cell__progress", hidden: "" });
+    this.progressBar = element("progress", { max: "1", value: "0", "aria-label": "Loading Python" });
+    this.progressLabel = element("span");
+    this.progress.append(this.progressBar, this.progressLabel);
+    this.live = element("div", { class: "bp-cell__live", "aria-live": "polite", hidden: "" });
+    this.root.querySelector(".bp-cell__code").after(this.editorHost, this.toolbar, this.notice, this.progress);
+    (this.staticOutput || this.progress).after(this.live);
+    this.root.classList.add("bp-cell--live");
+  }
+
+  setBusy(busy, running = false) {
+    if (busy) this.root.setAttribute("aria-busy", "true");
+    else this.root.removeAttribute("aria-busy");
+    this.stopButton.disabled = !running;
+  }
+
+  setStatus(text) {
+    this.status.textContent = text;
+  }
+
+  setModified(modified) {
+    this.badge.hidden = !modified;
+  }
+
+  // A message with optional action buttons: [{label, action}].
+  showNotice(text, actions = [], kind = "info") {
+    this.notice.replaceChildren(element("span", {}, text));
+    for (const { label, action } of actions) {
+      const button = element("button", { type: "button", class: "bp-button" }, label);
+      button.addEventListener("click", action);
+      this.notice.append(button);
+    }
+    this.notice.dataset.kind = kind;
+    this.notice.hidden = false;
+  }
+
+  hideNotice() {
+    this.notice.hidden = true;
+    this.notice.replaceChildren();
+  }
+
+  showProgress({ stage, loaded, total }) {
+    this.progress.hidden = false;
+    this.progressBar.max = total || 1;
+    this.progressBar.value = Math.min(loaded, total || 1);
+    this.progressLabel.textContent = total ? `${stage}: ${megabytes(loaded)} MB of ${megabytes(total)} MB` : `${stage}…`;
+  }
+
+  hideProgress() {
+    this.progress.hidden = true;
+  }
+
+  beginOutput() {
+    this.live.replaceChildren(element("p", { class: "bp-cell__label" }, "Output of your run"));
+    this.text = null;
+    this.textLength = 0;
+    this.live.hidden = false;
+    this.root.classList.add("bp-cell--ran"); // hides the build-time output on screen, not in print
+  }
+
+  appendText(text, stream = "stdout") {
+    if (this.textLength >= OUTPUT_LIMIT_CHARACTERS) return;
+    text = text.slice(0, OUTPUT_LIMIT_CHARACTERS - this.textLength);
+    this.textLength += text.length;
+    if (!this.text) {
+      this.text = element("pre", { class: "bp-output__text" });
+      this.live.append(this.text);
+    }
+    const node = stream === "stderr" ? element("span", { class: "bp-output__stderr" }, text) : document.createTextNode(text);
+    this.text.append(node);
+  }
+
+  appendError(traceback) {
+    this.live.append(element("pre", { class: "bp-output__text bp-output__error" }, traceback));
+  }
+
+  appendImage({ mime, data, alt }) {
+    const bytes = Uint8Array.from(atob(data), (character) => character.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const image = element("img", { class: "bp-output__image", alt, src: url });
+    image.addEventListener("load", () => URL.revokeObjectURL(url), { once: true });
+    this.live.append(image);
+  }
+
+  appendTruncated() {
+    this.live.append(element("p", { class: "bp-output__truncated" }, `Output truncated: only the first ${OUTPUT_LIMIT_CHARACTERS.toLocaleString("en")} characters are shown.`));
+  }
+
+  // Back to the book's state: the build-time output, no live output.
+  showStaticOutput() {
+    this.live.hidden = true;
+    this.live.replaceChildren();
+    this.root.classList.remove("bp-cell--ran");
+  }
+}
