@@ -1,0 +1,60 @@
+"""backprop: a small, readable numpy implementation of backpropagation.
+
+Read the files in this order, each one concept:
+
+    calculus.py        numerical derivatives, the reference everything is checked against
+    value.py           Value: scalar automatic differentiation (micrograd-style)
+    graph_drawing.py   draw(value): the computational graph as an SVG picture
+    activations.py     Identity, Sigmoid, Tanh, ReLU and their derivatives
+    layers.py          Dense: A = g(X W + b) and its backward pass
+    network.py         Network: layers in a row, backpropagation as one loop
+    losses.py          MSE, CrossEntropy (with softmax)
+    optimizers.py      SGD (with optional momentum)
+    training.py        train_step, fit, History, accuracy
+    gradient_check.py  compare backprop with numerical derivatives
+    datasets.py        xor, moons, spiral
+
+Conventions (as in the book): one example per row, X (N, n_in), W (n_in, n_out),
+b (n_out,), Z = A_prev W + b, A = g(Z), float64 throughout.
+"""
+
+from .activations import Activation, Identity, ReLU, Sigmoid, Tanh, get_activation
+from .calculus import derivative, numerical_gradient
+from .datasets import moons, spiral, xor
+from .gradient_check import gradient_check
+from .graph_drawing import SVGDrawing, draw
+from .layers import Dense
+from .losses import MSE, CrossEntropy, softmax
+from .network import Network
+from .optimizers import SGD
+from .training import History, TrainingDiverged, accuracy, fit, train_step
+from .value import Value
+
+__all__ = [
+    "MSE",
+    "SGD",
+    "Activation",
+    "CrossEntropy",
+    "Dense",
+    "History",
+    "Identity",
+    "Network",
+    "ReLU",
+    "SVGDrawing",
+    "Sigmoid",
+    "Tanh",
+    "TrainingDiverged",
+    "Value",
+    "accuracy",
+    "derivative",
+    "draw",
+    "fit",
+    "get_activation",
+    "gradient_check",
+    "moons",
+    "numerical_gradient",
+    "softmax",
+    "spiral",
+    "train_step",
+    "xor",
+]

@@ -1,0 +1,120 @@
+"""A fully connected (dense) layer, in the row-batch convention used throughout the book.
+
+Shapes, for a batch of N examples, n_in inputs and n_out units:
+
+    A_prev  (N, n_in)     the layer's input, A^[l-1] (X for the first layer)
+    W       (n_in, n_out)
+    b       (n_out,)
+    Z       (N, n_out)    Z = A_prev W + b      (b is added to every row)
+    A       (N, n_out)    A = g(Z)
+
+Backward receives dA = ∂L/∂A and applies the chain rule:
+
+    δ  = dA ⊙ g'(Z)           (N, n_out)    ∂L/∂Z
+    dW = A_prevᵀ δ            (n_in, n_out) ∂L/∂W: a sum over the examples in the batch
+    db = Σ_rows δ             (n_out,)      ∂L/∂b: b was added to every row, so those add up
+    dX = δ Wᵀ                 (N, n_in)     ∂L/∂A_prev, handed to the layer below
+
+Each shape follows from the others: dW must have W's shape, and A_prevᵀ δ is the only
+product of the available arrays that does.
+"""
+
+import numpy as np
+
+from ._checks import positive_int
+from .activations import ReLU, get_activation
+
+
+class Dense:
+    """A = g(X W + b), with W of shape (n_in, n_out) and b of shape (n_out,)."""
+
+    def __init__(self, n_in, n_out, activation="identity", rng=None):
+        self.n_in = positive_int(n_in, "n_in")
+        self.n_out = positive_int(n_out, "n_out")
+        self.activation = get_activation(activation)
+        self.position = None  # set by Network: "layer 2" reads better in error messages
+        self.initialize(rng)
+
+    def initialize(self, rng=None):
+        """Fresh random W and zero b; forget gradients and cached values.
+
+        W ~ Normal(0, 1) · sqrt(gain / n_in), so Z keeps roughly unit variance when the
+        inputs do: gain 1 (Xavier-style) for identity, sigmoid and tanh; gain 2 (He) for
+        ReLU, which zeroes half of its inputs. rng: None, an int seed or a np.random.Generator.
+        """
+        rng = np.random.default_rng(rng)
+        gain = 2.0 if isinstance(self.activation, ReLU) else 1.0
+        self.W = rng.standard_normal((self.n_in, self.n_out)) * np.sqrt(gain / self.n_in)
+        self.b = np.zeros(self.n_out)
+        self.dW = None
+        self.db = None
+        self.A_prev = self.Z = self.A = None
+
+    @property
+    def description(self):
+        """'Dense 3→4', or 'layer 2 (Dense 3→4)' inside a Network."""
+        kind = f"Dense {self.n_in}→{self.n_out}"
+        return kind if self.position is None else f"layer {self.position} ({kind})"
+
+    def __repr__(self):
+        return f"Dense({self.n_in}, {self.n_out}, activation={self.activation.name!r})"
+
+    def forward(self, X):
+        """A = g(X W + b) for X of shape (N, n_in). Caches X, Z and A for backward."""
+        X = self._check_input(X)
+        self.A_prev = X  # kept, not copied: backward needs it for dW
+        self.Z = X @ self.W + self.b
+        self.A = self.activation.forward(self.Z)
+        return self.A
+
+    def predict(self, X):
+        """The same A as forward, without caching anything (nothing to backpropagate)."""
+        X = self._check_input(X)
+        return self.activation.forward(X @ self.W + self.b)
+
+    def backward(self, dA, input_gradient=True):
+        """Given dA = ∂L/∂A (N, n_out): fill dW and db, return dX = ∂L/∂X (N, n_in).
+
+        With input_gradient=False, skip the product δ Wᵀ and return None: nobody needs
+        ∂L/∂X for the first layer when X is data (PyTorch skips it too).
+        """
+        if self.A is None:
+            raise RuntimeError(
+                f"{self.description}: backward called before forward; "
+                "run forward(X) first so the layer has the values it needs"
+            )
+        dA = np.asarray(dA, dtype=np.float64)
+        if dA.shape != self.A.shape:
+            raise ValueError(
+                f"{self.description} got a gradient dA of shape {dA.shape}, "
+                f"but its output A from the last forward has shape {self.A.shape}"
+            )
+        delta = dA * self.activation.derivative(self.Z, self.A)
+        self.dW = self.A_prev.T @ delta
+        self.db = delta.sum(axis=0)
+        return delta @ self.W.T if input_gradient else None
+
+    def _check_input(self, X):
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2:
+            raise ValueError(
+                f"{self.description} expected a 2-D input of shape (N, {self.n_in}), one "
+                f"example per row, got array of shape {X.shape}{_reshape_hint(X, self.n_in)}"
+            )
+        if X.shape[1] != self.n_in:
+            raise ValueError(
+                f"{self.description} expected input with {self.n_in} features, "
+                f"got array of shape {X.shape}"
+            )
+        return X
+
+
+def _reshape_hint(X, n_in):
+    """A suggestion for the usual mistake: a 1-D array where a 2-D one was needed."""
+    if X.ndim != 1:
+        return ""
+    if n_in == 1:
+        return ": reshape it with x.reshape(-1, 1) to make each number one example"
+    if X.size == n_in:
+        return ": reshape it with x.reshape(1, -1) to make it one example"
+    return f": reshape it to (N, {n_in})"

@@ -1,0 +1,1 @@
+"""Tests of the backprop module: its behaviour, written as a specification."""

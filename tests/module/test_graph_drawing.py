@@ -1,0 +1,85 @@
+"""draw: the computational graph of a Value as a standalone SVG picture."""
+
+import xml.etree.ElementTree as ET
+
+from backprop import SVGDrawing, Value, draw
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def neuron():
+    """The micrograd neuron o = tanh(x1·w1 + x2·w2 + b), after backward."""
+    x1, x2 = Value(2.0, "x1"), Value(0.0, "x2")
+    w1, w2 = Value(-3.0, "w1"), Value(1.0, "w2")
+    b = Value(6.8813735870195432, "b")
+    n = x1 * w1 + x2 * w2 + b
+    n.label = "n"
+    o = n.tanh()
+    o.label = "o"
+    o.backward()
+    return o
+
+
+def test_draw_returns_a_complete_svg_document_in_a_str():
+    picture = draw(neuron())
+    assert isinstance(picture, SVGDrawing) and isinstance(picture, str)
+    root = ET.fromstring(picture)  # well-formed XML, or this raises
+    assert root.tag == SVG + "svg", f"expected an <svg> root element, found {root.tag}"
+    assert root.get("viewBox"), "expected a viewBox so the picture scales"
+
+
+def test_repr_svg_returns_the_drawing_itself_so_notebooks_show_the_picture():
+    picture = draw(neuron())
+    assert picture._repr_svg_() == picture
+
+
+def test_one_box_per_value_and_one_circle_per_operation():
+    o = neuron()
+    root = ET.fromstring(draw(o))
+    values = o.topological_order()
+    operations = [v for v in values if v._children]
+    boxes = root.findall(f"{SVG}rect")[1:]  # the first rect is the white background
+    circles = root.findall(f"{SVG}circle")
+    assert len(boxes) == len(values), f"expected {len(values)} boxes, found {len(boxes)}"
+    assert len(circles) == len(operations), (
+        f"expected {len(operations)} circles, found {len(circles)}"
+    )
+
+
+def test_boxes_show_label_data_and_grad():
+    texts = [t.text for t in ET.fromstring(draw(neuron())).iter(f"{SVG}text")]
+    for expected in ["x1", "w1", "n", "o", "data 0.7071", "grad 0.5000", "grad -1.5000", "tanh"]:
+        assert expected in texts, f"expected a text {expected!r}, found {texts}"
+
+
+def test_operation_symbols_are_readable():
+    a, b = Value(2.0), Value(3.0)
+    texts = [t.text for t in ET.fromstring(draw((a * b) / (a - b))).iter(f"{SVG}text")]
+    for symbol in ["×", "÷", "−"]:
+        assert symbol in texts, f"expected the symbol {symbol}, found {texts}"
+
+
+def test_arrows_run_left_to_right():
+    root = ET.fromstring(draw(neuron()))
+    for path in root.findall(f"{SVG}path"):
+        d = path.get("d")
+        if d.startswith("M") and " C" in d:
+            start_x = float(d[1:].split(",")[0])
+            end_x = float(d.split()[-1].split(",")[0])
+            assert start_x < end_x, f"expected an edge drawn left to right, found {d}"
+
+
+def test_drawing_is_deterministic():
+    assert draw(neuron()) == draw(neuron()), "two drawings of the same graph differ"
+
+
+def test_labels_are_escaped():
+    picture = draw(Value(1.0, label="<x & y>") * 2)
+    texts = [t.text for t in ET.fromstring(picture).iter(f"{SVG}text")]
+    assert "<x & y>" in texts, f"expected the label shown literally, found {texts}"
+
+
+def test_a_single_value_can_be_drawn():
+    root = ET.fromstring(draw(Value(5.0, "x")))
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert texts == ["x", "data 5.0000", "grad 0.0000"], f"found {texts}"
