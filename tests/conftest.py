@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bookbuild.static_server import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
@@ -28,10 +30,19 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
-    """`mkdocs build --strict` into a temporary directory, as `make build` does."""
+    """`mkdocs build --strict` into a temporary directory, as `make build` does.
+
+    BOOK_SITE_DIR=site reuses a site you built yourself (quicker while writing tests); the strict
+    build test then has no log to check and says so.
+    """
+    reused = os.environ.get("BOOK_SITE_DIR")
+    if reused:
+        return BuiltSite(Path(reused).resolve(), log="(reused BOOK_SITE_DIR)", seconds=0.0)
     target = tmp_path_factory.mktemp("site")
     started = time.perf_counter()
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Built for the port it will be served on, so that instant navigation works in the tests.
+    site_url = f"http://127.0.0.1:{free_port()}/"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment)
     seconds = time.perf_counter() - started

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import sys
 
 from bookbuild.cell_runner import run_cell, start_page, svg_of, take_figures, trimmed_traceback
+
+# Pyodide's first `import matplotlib` builds a font cache and says so on stderr; the reader's
+# output should be only what their code printed.
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 namespaces: dict[str, dict] = {}
 current_page: list[str] = []

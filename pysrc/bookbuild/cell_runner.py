@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import ast
 import io
+import linecache
 import sys
 import traceback
 
 
 def run_cell(source: str, filename: str, namespace: dict):
     """Execute `source` in `namespace`; return the value to display, or None."""
+    # Tracebacks can then quote the reader's own lines.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     tree = ast.parse(source, filename)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     exec(compile(tree, filename, "exec"), namespace)
@@ -39,13 +42,31 @@ def ends_with_semicolon(source: str, last: ast.Expr) -> bool:
 
 
 def trimmed_traceback(error: BaseException, filename: str) -> str:
-    """The traceback from the first frame of the reader's cell onwards."""
+    """The traceback from the first frame of the reader's cell onwards.
+
+    Frames outside the cell show the module path relative to `sys.path` (`backprop/layers.py`)
+    and no source line: the browser's wheel is compiled, so it has none, and a traceback should
+    read the same at build time and in the browser.
+    """
     frames = traceback.extract_tb(error.__traceback__)
     first = next((i for i, frame in enumerate(frames) if frame.filename == filename), len(frames))
+    shown = traceback.StackSummary.from_list(
+        [
+            frame
+            if frame.filename == filename
+            else (relative_module_path(frame.filename), frame.lineno, frame.name, "")
+            for frame in frames[first:]
+        ]
+    )
     lines = ["Traceback (most recent call last):\n"]
-    lines += traceback.format_list(frames[first:])
+    lines += shown.format()
     lines += traceback.format_exception_only(type(error), error)
     return "".join(lines)
+
+
+def relative_module_path(path: str) -> str:
+    roots = sorted((entry for entry in sys.path if entry and path.startswith(entry)), key=len)
+    return path[len(roots[-1]) :].lstrip("/") if roots else path
 
 
 def svg_of(value) -> str | None:

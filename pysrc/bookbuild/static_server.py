@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,12 +23,38 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
 
+    def handle(self):
+        # The browser may give up on a request (a test aborted it, a page moved on).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def port_built_for(site: Path) -> int:
+    """The port in the site_url the site was built with (read from its sitemap), or 0.
+
+    Material's instant navigation only follows links whose port matches the sitemap's, so a
+    site must be served where it was built for when navigation matters.
+    """
+    sitemap = site / "sitemap.xml"
+    match = (
+        re.search(r"<loc>http://127\.0\.0\.1:(\d+)/", sitemap.read_text())
+        if sitemap.exists()
+        else None
+    )
+    return int(match.group(1)) if match else 0
+
 
 @contextlib.contextmanager
-def serve_directory(directory: Path, handler=QuietHandler) -> Iterator[str]:
-    """Serve `directory` on a free port; yield its base URL ("http://127.0.0.1:PORT/")."""
+def serve_directory(directory: Path, port: int = 0, handler=QuietHandler) -> Iterator[str]:
+    """Serve `directory` on `port` (0: any free port); yield its base URL."""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+        ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-SKIPPED_TEXT_ELEMENTS = {"script", "style", "code", "pre", "template"}
+# KaTeX keeps each formula's TeX in a MathML <annotation> for assistive technology: not raw TeX.
+SKIPPED_TEXT_ELEMENTS = {"script", "style", "code", "pre", "template", "annotation"}
+# <link> relations that make the browser fetch something (canonical, alternate... do not).
+FETCHING_LINK_RELATIONS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "manifest"}
 
 
 class PageReader(HTMLParser):
@@ -35,7 +38,8 @@ class PageReader(HTMLParser):
         for name in ("src", "srcset", "poster", "data"):
             if attributes.get(name):
                 self.assets.append((tag, attributes[name]))
-        if tag == "link" and attributes.get("href"):
+        relations = set((attributes.get("rel") or "").lower().split())
+        if tag == "link" and attributes.get("href") and relations & FETCHING_LINK_RELATIONS:
             self.assets.append((f"link rel={attributes.get('rel')}", attributes["href"]))
 
     def handle_endtag(self, tag):

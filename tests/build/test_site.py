@@ -40,6 +40,7 @@ RAW_TEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|(?<![\w$])\$[^$\s][^$]*\$")
 
 
 def test_build_is_strict_and_warning_free(built_site):
+    assert built_site.log != "(reused BOOK_SITE_DIR)", "unset BOOK_SITE_DIR to test the build"
     assert "WARNING" not in built_site.log, built_site.log
     print(f"mkdocs build --strict took {built_site.seconds:.1f} s")
 

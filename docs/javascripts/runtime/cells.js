@@ -5,6 +5,7 @@ import { sharedRuntime } from "./runtime-client.js";
 import { CellView } from "./cell-view.js";
 import { createEditor, setEditorCode } from "./editor.js";
 import { loadEdit, saveEdit, forgetEdit } from "./persistence.js";
+import { improvePageAccessibility } from "./page-accessibility.js";
 
 const runtime = sharedRuntime({
   workerURL: new URL("worker.js", import.meta.url).href,
@@ -25,6 +26,7 @@ class Cell {
     this.id = root.dataset.cell;
     this.originalCode = root.dataset.source;
     this.originalHash = root.dataset.sourceHash;
+    this.expectsError = root.hasAttribute("data-expects-error");
     this.label = `Cell ${index + 1}`;
     this.view = new CellView(root, { label: this.label });
     this.storageWarned = false;
@@ -88,32 +90,45 @@ class Cell {
     this.view.setStatus("");
   }
 
+  // Run this cell alone; resolves true if the cells after it may run.
   async execute() {
     const view = this.view;
-    const result = await runtime.run(this.page.key, this.code, `<cell ${this.index + 1}>`, {
-      onStart: () => {
-        view.hideProgress();
-        view.setBusy(true, true);
-        view.setStatus("Running…");
-        view.beginOutput();
-      },
-      onMessage: (message) => {
-        if (message.type === "stream") view.appendText(message.text, message.stream);
-        else view.setStatus(message.message);
-      },
-    });
+    let result;
+    try {
+      result = await runtime.run(this.page.key, this.code, `<cell ${this.index + 1}>`, {
+        onStart: () => {
+          view.hideProgress();
+          view.setBusy(true, true);
+          view.setStatus("Running…");
+          view.beginOutput();
+        },
+        onMessage: (message) => {
+          if (message.type === "stream") view.appendText(message.text, message.stream);
+          else view.setStatus(message.message);
+        },
+      });
+    } catch {
+      view.setBusy(false); // Python could not start: the "failed" event shows why, with Retry
+      return false;
+    }
     view.setBusy(false);
+    if (result.stopped) this.page.stopped.add(this);
     if (result.stopped || result.crashed) return false; // the reset notice explains
+    this.showResult(result);
+    // A cell that raised has still run (what it defined before the error exists).
+    if (!runtime.ranCells.has(this.page.key)) runtime.ranCells.set(this.page.key, new Set());
+    runtime.ranCells.get(this.page.key).add(this.id);
+    // A cell that shows an error on purpose does not stop the cells after it.
+    return !result.error || this.expectsError;
+  }
+
+  showResult(result) {
+    const view = this.view;
     if (result.value !== null && result.value !== undefined) view.appendText(`${result.value}\n`);
     if (result.error) view.appendError(result.error);
     for (const image of result.images) view.appendImage(image);
     if (result.truncated) view.appendTruncated();
     view.setStatus(result.error ? "Raised an error" : "Done");
-    if (!result.error) {
-      if (!runtime.ranCells.has(this.page.key)) runtime.ranCells.set(this.page.key, new Set());
-      runtime.ranCells.get(this.page.key).add(this.id);
-    }
-    return !result.error;
   }
 }
 
@@ -122,6 +137,8 @@ class Page {
     this.key = location.pathname;
     this.cells = roots.map((root, index) => new Cell(root, index, this));
     this.waiting = new Set();
+    // Cells the reader stopped: never re-run automatically (that would restart a runaway loop).
+    this.stopped = new Set();
     this.unsubscribe = runtime.on((event) => this.onRuntimeEvent(event));
   }
 
@@ -132,7 +149,10 @@ class Page {
   // Run `target`, first running every earlier cell that has not run in this interpreter.
   async runUpTo(target) {
     if (this.waiting.has(target)) return;
-    const earlier = this.cells.slice(0, target.index).filter((cell) => !this.hasRun(cell) && !this.waiting.has(cell));
+    this.stopped.delete(target);
+    const earlier = this.cells
+      .slice(0, target.index)
+      .filter((cell) => !this.hasRun(cell) && !this.waiting.has(cell) && !this.stopped.has(cell));
     const chain = [...earlier, target];
     chain.forEach((cell) => this.wait(cell, cell === target && earlier.length ? `Running ${earlier.length} earlier cell${earlier.length > 1 ? "s" : ""} first…` : "Queued…"));
     if (runtime.state !== "ready") this.showBoot(target);
@@ -143,7 +163,7 @@ class Page {
         for (const rest of chain.slice(chain.indexOf(cell) + 1)) {
           this.waiting.delete(rest);
           rest.view.setBusy(false);
-          rest.view.setStatus(`Not run: ${cell.label.toLowerCase()} above stopped with an error.`);
+          rest.view.setStatus(`Not run: ${cell.label.toLowerCase()} above did not finish.`);
         }
         return;
       }
@@ -195,6 +215,7 @@ class Page {
 let currentPage = null;
 
 function attach() {
+  improvePageAccessibility();
   const roots = [...document.querySelectorAll(".bp-cell:not(.bp-cell--live)")];
   currentPage?.detach();
   currentPage = roots.length ? new Page(roots) : null;

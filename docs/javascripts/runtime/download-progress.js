@@ -8,15 +8,26 @@ const STAGES = [
   [/^backprop-/, "Loading backprop"],
 ];
 
-export function countDownloads(sizes, report) {
+// `fail(message)` is called as soon as a download fails: Pyodide itself does not always reject
+// loadPyodide when the wasm cannot be fetched, and the reader should not wait for a timeout.
+export function countDownloads(sizes, report, fail) {
   const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
   let loaded = 0;
   const originalFetch = self.fetch.bind(self);
   self.fetch = async (input, init) => {
-    const response = await originalFetch(input, init);
-    const url = typeof input === "string" ? input : input.url;
+    const url = input instanceof Request ? input.url : String(input);
     const file = decodeURIComponent(new URL(url, self.location.href).pathname.split("/").pop());
-    if (!response.ok) throw new Error(`could not download ${file} (HTTP ${response.status})`);
+    let response;
+    try {
+      response = await originalFetch(input, init);
+    } catch (error) {
+      fail(`could not download ${file}: the network request failed (are you offline?)`);
+      throw error;
+    }
+    if (!response.ok) {
+      fail(`could not download ${file} (HTTP ${response.status})`);
+      return response; // the page stops this worker; throwing here would only leak an error
+    }
     if (!(file in sizes) || !response.body) return response;
     const stage = (STAGES.find(([pattern]) => pattern.test(file)) || [null, "Loading"])[1];
     report({ stage, file, loaded, total });

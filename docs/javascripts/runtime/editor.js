@@ -1,11 +1,24 @@
 // The cell editor: CodeMirror 6 with Python highlighting.
 // Ctrl/Cmd+Enter and Shift+Enter run the cell; Tab indents; Esc leaves the editor, so the
 // keyboard is never trapped (Esc, then Tab, moves on).
-import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from "@codemirror/view";
+import { EditorView, keymap, lineNumbers, drawSelection } from "@codemirror/view";
 import { EditorState } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { indentUnit, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from "@codemirror/language";
+import { indentUnit, syntaxHighlighting, HighlightStyle, bracketMatching } from "@codemirror/language";
 import { python } from "@codemirror/lang-python";
+import { tags } from "@lezer/highlight";
+
+// The same colours as the book's static code (Material's Pygments variables), in both schemes.
+const bookHighlightStyle = HighlightStyle.define([
+  { tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword, tags.definitionKeyword], color: "var(--md-code-hl-keyword-color)" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--md-code-hl-string-color)" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--md-code-hl-number-color)" },
+  { tag: tags.comment, color: "var(--md-code-hl-comment-color)", fontStyle: "italic" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: "var(--md-code-hl-function-color)" },
+  { tag: [tags.definition(tags.variableName), tags.className], color: "var(--md-code-hl-name-color)" },
+  { tag: [tags.operator, tags.punctuation], color: "var(--md-code-hl-operator-color)" },
+  { tag: tags.self, color: "var(--md-code-hl-constant-color)" },
+]);
 
 export function createEditor({ parent, code, label, onRun, onChange, onFocus }) {
   const runKeys = keymap.of([
@@ -22,11 +35,11 @@ export function createEditor({ parent, code, label, onRun, onChange, onFocus }) 
         lineNumbers(),
         history(),
         drawSelection(),
-        highlightActiveLine(),
         bracketMatching(),
         indentUnit.of("    "),
         python(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(bookHighlightStyle),
+        EditorView.lineWrapping, // no horizontal scrolling region: easier to read and to reach
         keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ "aria-label": label }),
         EditorView.updateListener.of((update) => {

@@ -17,8 +17,14 @@ self.onmessage = async ({ data }) => {
 
 async function boot({ indexURL, runtimeURL, interruptBuffer }) {
   try {
-    const sizes = await (await fetch(`${indexURL}boot-sizes.json`)).json();
-    countDownloads(sizes, (progress) => post({ type: MESSAGE.progress, ...progress }));
+    const sizesResponse = await fetch(`${indexURL}boot-sizes.json`);
+    if (!sizesResponse.ok) throw new Error(`could not download boot-sizes.json (HTTP ${sizesResponse.status})`);
+    const sizes = await sizesResponse.json();
+    countDownloads(
+      sizes,
+      (progress) => post({ type: MESSAGE.progress, ...progress }),
+      (message) => pyodide || post({ type: MESSAGE.bootError, message }),
+    );
     const { loadPyodide } = await import(/* webpackIgnore: true */ `${indexURL}pyodide.mjs`);
     pyodide = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json`, env: { MPLBACKEND: "Agg" } });
     if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);

@@ -1,0 +1,44 @@
+"""The built site, served on 127.0.0.1, in headless Chromium with every other origin blocked."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from bookbuild.browser import confine_to_origin, launch_chromium
+from bookbuild.static_server import port_built_for, serve_directory
+
+BOOT_TIMEOUT_MS = 90_000
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with serve_directory(built_site.directory, port_built_for(built_site.directory)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright, launch_chromium(playwright) as browser:
+        yield browser
+
+
+@pytest.fixture
+def context(chromium, site_url):
+    """A fresh browser profile; at the end, no request may have left the site."""
+    context = chromium.new_context(viewport={"width": 1100, "height": 900})
+    blocked: list[str] = []
+    confine_to_origin(context, site_url, blocked)
+    yield context
+    context.close()
+    assert not blocked, f"requests to other origins: {blocked}"
+
+
+@pytest.fixture
+def page(context, site_url):
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.set_default_timeout(BOOT_TIMEOUT_MS)
+    yield page
+    assert not page.errors, f"uncaught errors in the page: {page.errors}"

@@ -1,0 +1,34 @@
+"""Every cell of the book runs in Pyodide and prints what the build printed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.cells import live_text, run, same_output, static_text
+from tests.build.test_site import CONCEPT_HEADINGS
+
+PAGES_WITH_CELLS = [page for page in CONCEPT_HEADINGS if not page.startswith("reference/")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", PAGES_WITH_CELLS)
+def test_every_cell_matches_its_build_time_output(page, site_url, page_path):
+    page.goto(site_url + page_path.removesuffix("index.html"))
+    cells = page.locator("[data-cell]")
+    count = cells.count()
+    assert count >= 2
+    mismatches = []
+    for index in range(count):
+        cell = cells.nth(index)
+        cell.scroll_into_view_if_needed()
+        run(page, cell, timeout=120_000)
+        expected, found = static_text(cell), live_text(cell)
+        if not same_output(expected, found):
+            mismatches.append(f"cell {index + 1}:\n--- build\n{expected}\n--- browser\n{found}")
+        static_images = cell.locator("[data-static-output] img").count()
+        live_images = cell.locator(".bp-cell__live img").count()
+        if static_images != live_images:
+            mismatches.append(
+                f"cell {index + 1}: {static_images} figures at build, {live_images} now"
+            )
+    assert not mismatches, "\n\n".join(mismatches)
