@@ -98,3 +98,10 @@ def test_a_failing_asset_gives_a_message_and_retry_works(page, context, site_url
     assert (
         live_text(first).strip() == first.locator("[data-static-output] pre").inner_text().strip()
     )
+
+
+def test_the_print_page_stays_static(page, site_url):
+    """All chapters on one page share cell ids; there the cells stay code plus book output."""
+    page.goto(site_url + "print_page/")
+    assert page.locator("[data-cell]").count() > 20
+    assert page.locator(".bp-cell--live, .cm-editor").count() == 0

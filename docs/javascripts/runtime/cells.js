@@ -216,7 +216,9 @@ let currentPage = null;
 
 function attach() {
   improvePageAccessibility();
-  const roots = [...document.querySelectorAll(".bp-cell:not(.bp-cell--live)")];
+  // The print page (all chapters in one, for the PDF) stays static: its cells belong to many pages.
+  const printPage = document.getElementById("print-site-page") !== null;
+  const roots = printPage ? [] : [...document.querySelectorAll(".bp-cell:not(.bp-cell--live)")];
   currentPage?.detach();
   currentPage = roots.length ? new Page(roots) : null;
 }
