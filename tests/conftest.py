@@ -50,3 +50,17 @@ def built_site(tmp_path_factory) -> BuiltSite:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed after {seconds:.0f} s:\n{log[-6000:]}")
     return BuiltSite(target, log, seconds)
+
+
+def pytest_collection_finish(session):
+    """A full run must collect every test folder (pytest skips folders named like `build`)."""
+    if session.config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return  # a chosen subset: nothing to check
+    collected = {Path(str(item.path)).parent for item in session.items}
+    missed = sorted(
+        str(path.relative_to(ROOT))
+        for path in {test.parent for test in (ROOT / "tests").rglob("test_*.py")}
+        if path not in collected
+    )
+    if missed:
+        raise pytest.UsageError(f"test folders collected no tests: {missed}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.book.test_site import CONCEPT_HEADINGS
 from tests.browser.cells import live_text, run, same_output, static_text
-from tests.build.test_site import CONCEPT_HEADINGS
 
 PAGES_WITH_CELLS = [page for page in CONCEPT_HEADINGS if not page.startswith("reference/")]
 

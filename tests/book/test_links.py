@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from tests.build.html_text import read_page
+from tests.book.html_text import read_page
 
 
 def target_file(site: Path, page: Path, path: str) -> Path:

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.build.html_text import read_page
+from tests.book.html_text import read_page
 
 # Every concept the book must teach, as a heading on its chapter's page (case-insensitive).
 CONCEPT_HEADINGS = {
