@@ -324,7 +324,9 @@ def measure_first_result(page, base_url: str, chapter: str, run: BookRun) -> Non
 
 def type_code(page, cell_index: int, code: str) -> None:
     """Replace a cell's code as a reader would: focus its editor, select all, type."""
-    page.locator("[data-cell]").nth(cell_index).locator(".cm-content").click()
+    cell = page.locator("[data-cell]").nth(cell_index)
+    cell.get_by_role("textbox").click()  # the first focus loads the editor in its place
+    cell.locator(".cm-content").click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
     page.keyboard.insert_text(code)

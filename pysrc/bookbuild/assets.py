@@ -81,6 +81,8 @@ def bundle_runtime() -> str:
     esbuild = NODE_MODULES / ".bin" / "esbuild"
     command = [str(esbuild), *entry_points, "--bundle", "--format=esm", "--minify"]
     command += ["--sourcemap", "--target=es2020", f"--outdir={target}", "--log-level=warning"]
+    # The editor (CodeMirror) becomes its own chunk, loaded on a cell's first focus.
+    command += ["--splitting", "--chunk-names=chunks/[name]-[hash]"]
     subprocess.run(command, check=True)
     for name in RUNTIME_PYTHON_FILES:
         shutil.copyfile(Path(__file__).with_name(name), target / name)

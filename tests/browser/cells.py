@@ -24,7 +24,9 @@ def run(page, cell_locator, timeout=90_000):
 
 def type_code(page, cell_locator, code: str):
     """Replace the cell's code as a reader would: focus the editor, select all, type."""
-    editor = cell_locator.get_by_role("textbox")
+    cell_locator.get_by_role("textbox").click()  # the first focus loads the editor in its place
+    editor = cell_locator.locator(".cm-content")
+    editor.wait_for()
     editor.click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")

@@ -11,8 +11,10 @@ CHAPTER = "derivatives/"
 
 
 def editor_text(cell_locator) -> str:
-    lines = cell_locator.locator(".cm-content .cm-line").all_text_contents()
-    return "\n".join(lines)
+    """The code the reader sees: the editor's, or the static code before it is opened."""
+    if cell_locator.locator(".cm-content").count():
+        return "\n".join(cell_locator.locator(".cm-content .cm-line").all_text_contents())
+    return cell_locator.locator(".bp-cell__code code").inner_text().rstrip("\n")
 
 
 def test_edits_survive_a_reload_and_reset_restores_the_original(page, site_url):
@@ -43,6 +45,7 @@ def test_an_edit_of_an_older_version_of_a_cell_is_flagged_not_shown(page, site_u
     assert "changed in the book" in first.locator(".bp-cell__notice").inner_text()
     assert editor_text(first) == first.get_attribute("data-source").rstrip("\n")
     first.get_by_role("button", name="Use my old edit").click()
+    first.locator(".cm-content").wait_for()
     assert editor_text(first) == 'print("old")'
 
 
@@ -69,8 +72,15 @@ def test_instant_navigation_reuses_the_one_interpreter(page, site_url):
     first = cell(page, 0)
     type_code(page, first, "print('first page')")
     run(page, first)
+    previous_source = first.get_attribute("data-source")
     page.locator("a.md-footer__link--next").click()
     page.wait_for_url("**/partial-derivatives/")
+    # The URL changes before Material swaps the content in: wait for the new page's cells.
+    page.wait_for_function(
+        "(old) => { const cell = document.querySelector('[data-cell]');"
+        " return cell && cell.dataset.source !== old && cell.matches('.bp-cell--attached'); }",
+        arg=previous_source,
+    )
     first = cell(page, 0)
     type_code(page, first, "print('next page')")
     run(page, first)
@@ -104,4 +114,4 @@ def test_the_print_page_stays_static(page, site_url):
     """All chapters on one page share cell ids; there the cells stay code plus book output."""
     page.goto(site_url + "print_page/")
     assert page.locator("[data-cell]").count() > 20
-    assert page.locator(".bp-cell--live, .cm-editor").count() == 0
+    assert page.locator(".bp-cell--attached, .cm-editor").count() == 0

@@ -31,9 +31,21 @@ export class CellView {
     this.progressLabel = element("span");
     this.progress.append(this.progressBar, this.progressLabel);
     this.live = element("div", { class: "bp-cell__live", "aria-live": "polite", hidden: "" });
-    this.root.querySelector(".bp-cell__code").after(this.editorHost, this.toolbar, this.notice, this.progress);
+    this.code = this.root.querySelector(".bp-cell__code");
+    this.code.after(this.editorHost, this.toolbar, this.notice, this.progress);
     (this.staticOutput || this.progress).after(this.live);
-    this.root.classList.add("bp-cell--live");
+    // Until the reader focuses it, the book's highlighted code stands in for the editor, so a
+    // page does not load or build any editor it does not need.
+    for (const [name, value] of Object.entries({ role: "textbox", tabindex: "0", "aria-multiline": "true", "aria-label": `Code of ${label.toLowerCase()}` })) {
+      this.code.setAttribute(name, value);
+    }
+    this.root.classList.add("bp-cell--attached");
+  }
+
+  // The editor is in place: it replaces the static code on screen (print keeps the static code).
+  showEditor() {
+    this.root.classList.add("bp-cell--editing");
+    for (const name of ["role", "tabindex", "aria-multiline", "aria-label"]) this.code.removeAttribute(name);
   }
 
   setBusy(busy, running = false) {

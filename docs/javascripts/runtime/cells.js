@@ -1,9 +1,9 @@
 // Entry point: turns every static cell of the page into an editable, runnable cell.
 // Python boots on the first interaction (focus or Run), in one worker per tab that survives
 // Material's instant navigation. Cells on a page share one namespace, in page order.
+// CodeMirror (editor.js) is loaded and built on a cell's first focus, not with the page.
 import { sharedRuntime } from "./runtime-client.js";
 import { CellView } from "./cell-view.js";
-import { createEditor, setEditorCode } from "./editor.js";
 import { loadEdit, saveEdit, forgetEdit } from "./persistence.js";
 import { improvePageAccessibility } from "./page-accessibility.js";
 
@@ -30,21 +30,53 @@ class Cell {
     this.label = `Cell ${index + 1}`;
     this.view = new CellView(root, { label: this.label });
     this.storageWarned = false;
-    this.editor = createEditor({
-      parent: this.view.editorHost,
-      code: this.restoredCode(),
-      label: `Code of ${this.label.toLowerCase()}`,
-      onRun: () => page.runUpTo(this),
-      onChange: (code) => this.saveCode(code),
-      onFocus: () => runtime.start(),
-    });
+    this.editor = null;
+    this.pendingCode = this.restoredCode(); // the code while no editor exists yet
     this.view.runButton.addEventListener("click", () => page.runUpTo(this));
     this.view.stopButton.addEventListener("click", () => runtime.stop());
     this.view.resetButton.addEventListener("click", () => this.reset());
+    const placeholder = this.view.code;
+    // focusin, not focus: Material makes a wide code block's inner <code> focusable itself.
+    placeholder.addEventListener("focusin", () => this.openEditor({ focus: true }), { once: true });
+    placeholder.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey || event.shiftKey)) {
+        event.preventDefault();
+        page.runUpTo(this);
+      }
+    });
+    if (this.pendingCode !== this.originalCode) this.openEditor({ focus: false }); // show the edit
   }
 
   get code() {
-    return this.editor.state.doc.toString();
+    return this.editor ? this.editor.state.doc.toString() : this.pendingCode;
+  }
+
+  // Load CodeMirror (once per tab) and put an editor in place of the static code.
+  openEditor({ focus }) {
+    this.opening ??= import("./editor.js").then(({ createEditor }) => {
+      this.editor = createEditor({
+        parent: this.view.editorHost,
+        code: this.pendingCode,
+        label: `Code of ${this.label.toLowerCase()}`,
+        onRun: () => this.page.runUpTo(this),
+        onChange: (code) => this.saveCode(code),
+        onFocus: () => runtime.start(),
+      });
+      this.view.showEditor();
+      return this.editor;
+    });
+    if (focus) {
+      runtime.start();
+      this.opening.then((editor) => editor.focus());
+    }
+    return this.opening;
+  }
+
+  setCode(code) {
+    this.pendingCode = code;
+    if (this.editor) {
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: code } });
+    }
   }
 
   restoredCode() {
@@ -67,7 +99,9 @@ class Cell {
   }
 
   applyStaleEdit(code) {
-    setEditorCode(this.editor, code);
+    this.setCode(code);
+    this.saveCode(code);
+    this.openEditor({ focus: false });
     this.view.hideNotice();
   }
 
@@ -82,7 +116,7 @@ class Cell {
   }
 
   reset() {
-    setEditorCode(this.editor, this.originalCode);
+    this.setCode(this.originalCode);
     forgetEdit(this.page.key, this.id);
     this.view.setModified(false);
     this.view.hideNotice();
@@ -218,7 +252,7 @@ function attach() {
   improvePageAccessibility();
   // The print page (all chapters in one, for the PDF) stays static: its cells belong to many pages.
   const printPage = document.getElementById("print-site-page") !== null;
-  const roots = printPage ? [] : [...document.querySelectorAll(".bp-cell:not(.bp-cell--live)")];
+  const roots = printPage ? [] : [...document.querySelectorAll(".bp-cell:not(.bp-cell--attached)")];
   currentPage?.detach();
   currentPage = roots.length ? new Page(roots) : null;
 }

@@ -50,7 +50,3 @@ export function createEditor({ parent, code, label, onRun, onChange, onFocus }) 
     }),
   });
 }
-
-export function setEditorCode(view, code) {
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
-}
