@@ -32,7 +32,6 @@ import gzip
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +42,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bookbuild import site_build
 from bookbuild.browser import confine_to_origin, launch_chromium
 from bookbuild.static_server import serve_directory
 
@@ -166,9 +166,7 @@ def build_site(target: Path, base_url: str) -> None:
     SITE_URL must be the address the site is served at: Material's instant navigation only
     intercepts links found in sitemap.xml, and it matches their port too.
     """
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base_url}
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment)
+    result = site_build.build_site(target, site_url=base_url)
     if result.returncode != 0:
         sys.exit(f"mkdocs build --strict failed:\n{(result.stdout + result.stderr)[-4000:]}")
     (target / "bench-floor.html").write_text(FLOOR_PAGE)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bookbuild.site_build import build_site
 from bookbuild.static_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,10 +40,7 @@ def built_site(tmp_path_factory) -> BuiltSite:
     target = tmp_path_factory.mktemp("site")
     started = time.perf_counter()
     # Built for the port it will be served on, so that instant navigation works in the tests.
-    site_url = f"http://127.0.0.1:{free_port()}/"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment)
+    result = build_site(target, site_url=f"http://127.0.0.1:{free_port()}/")
     seconds = time.perf_counter() - started
     log = result.stdout + result.stderr
     if result.returncode != 0:

@@ -48,9 +48,5 @@ def run(page: str, code: str, filename: str) -> str:
     return json.dumps(result)
 
 
-def forget_page(page: str) -> None:
-    namespaces.pop(page, None)
-
-
 def image(mime: str, data: bytes, alt: str) -> dict:
     return {"mime": mime, "data": base64.b64encode(data).decode("ascii"), "alt": alt}

@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from bookbuild import site_build
 from bookbuild.browser import BrowserMissingError
 from bookbuild.pdf_print import DEFAULT_TIMEOUT, PRINT_PAGE, PrintError, print_book
 
@@ -67,9 +68,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 def build_site(site: Path) -> None:
     """`mkdocs build --strict` into `site`, as `make build` does (output goes to the terminal)."""
     started = time.monotonic()
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    if subprocess.run(command, cwd=ROOT, env=environment).returncode != 0:
+    if site_build.build_site(site, capture_output=False).returncode != 0:
         raise PrintError("mkdocs build --strict failed (see above); nothing was printed.")
     print(f"Built the site in {time.monotonic() - started:.0f} s; printing the book.")
 

@@ -7,7 +7,6 @@ export class PythonRuntime {
   constructor({ workerURL, indexURL, runtimeURL }) {
     Object.assign(this, { workerURL, indexURL, runtimeURL });
     this.state = "idle"; // idle | booting | ready | failed
-    this.generation = 0; // which interpreter: cells that ran in an older one must run again
     this.workersCreated = 0;
     this.listeners = new Set();
     this.queue = Promise.resolve();
@@ -29,7 +28,6 @@ export class PythonRuntime {
     if (this.state === "booting" || this.state === "ready") return this.ready;
     this.state = "booting";
     this.workersCreated += 1;
-    this.generation += 1;
     this.worker = new Worker(this.workerURL, { type: "module", name: "python" });
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.workerFailed(event.message || "the Python worker stopped");
@@ -103,9 +101,8 @@ export class PythonRuntime {
   async runNow(page, code, filename, handlers) {
     await this.start();
     const runId = this.nextRunId++;
-    const generation = this.generation;
     return new Promise((resolve) => {
-      this.current = { runId, generation, handlers, resolve };
+      this.current = { runId, handlers, resolve };
       handlers.onStart?.();
       this.worker.postMessage({ type: MESSAGE.run, runId, page, code, filename });
     });
