@@ -1,0 +1,61 @@
+"""Numbers the prose quotes from a cell agree with what that cell printed when the book was built.
+
+NUMBERS_FROM_CELLS lists, per chapter, numbers written in its prose (outside code and display
+math) that a cell on the same page prints. Each must appear in the prose as written, and some
+number in the page's build-time output must round to it (the prose may round: "2.18" matches a
+printed "2.1800"). If a cell's output or the prose changes and the two no longer agree, this
+test fails. Numbers that no cell prints are checked by a test of their own instead (as in
+test_worked_example.py).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from tests.book.test_cells_in_book import page_html
+from tests.conftest import DOCS
+
+NUMBERS_FROM_CELLS = {
+    "index.md": ["2.18", "1.06", "5.76"],
+}
+CODE_BLOCK = re.compile(r"^[ \t]*```.*?^[ \t]*```", re.M | re.S)
+DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.S)
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+STATIC_OUTPUT_TEXT = re.compile(
+    r'<div class="bp-cell__static" data-static-output>(.*?)</div>', re.S
+)
+
+
+def prose_of(markdown_path) -> str:
+    text = CODE_BLOCK.sub(" ", markdown_path.read_text())
+    return DISPLAY_MATH.sub(" ", text)
+
+
+def printed_numbers(built_site, markdown_path) -> list[str]:
+    page = page_html(built_site, markdown_path)
+    outputs = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", block))
+                       for block in STATIC_OUTPUT_TEXT.findall(page))  # fmt: skip
+    return NUMBER.findall(outputs)
+
+
+def rounds_to(printed: str, written: str) -> bool:
+    decimals = len(written.split(".")[1]) if "." in written and "e" not in written.lower() else 0
+    tolerance = 0.5 * 10.0**-decimals if "e" not in written.lower() else 1e-12
+    return abs(float(printed) - float(written)) <= tolerance + 1e-12 * abs(float(written))
+
+
+@pytest.mark.parametrize("chapter", sorted(NUMBERS_FROM_CELLS))
+def test_numbers_in_the_prose_are_what_the_cells_print(built_site, chapter):
+    markdown_path = DOCS / chapter
+    prose = prose_of(markdown_path)
+    printed = printed_numbers(built_site, markdown_path)
+    problems = []
+    for written in NUMBERS_FROM_CELLS[chapter]:
+        if not re.search(rf"(?<![\d.]){re.escape(written)}(?![\d])", prose):
+            problems.append(f"{written}: not in the prose of {chapter}")
+        elif not any(rounds_to(number, written) for number in printed):
+            problems.append(f"{written}: no cell on the page prints a number that rounds to it")
+    assert not problems, "\n".join(problems)
