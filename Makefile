@@ -12,10 +12,23 @@ PYTHON312 := $(shell command -v python3.12 2>/dev/null || command -v python3)
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 BROWSER_STAMP := .cache/browser.ok
-ASSETS_STAMP := docs/assets/generated/.assembled
-ASSET_INPUTS := $(shell find pysrc/backprop pysrc/bookbuild docs/javascripts -type f \( -name '*.py' -o -name '*.js' -o -name '*.mjs' \) 2>/dev/null) pyproject.toml requirements-pyodide.lock
 
-.PHONY: help setup assets build serve test lint test-fast bench pdf clean
+# docs/assets/generated/ (python -m bookbuild.assets), one step per target, each rebuilt only when
+# its own inputs change: editing the PDF code rebuilds no wheel; editing pysrc/backprop rebuilds
+# the backprop wheel and the site lock, nothing else. The book's own packages are the folders of
+# pysrc/ with a pyproject.toml.
+GENERATED := docs/assets/generated
+ASSET_CODE := pysrc/bookbuild/assets
+LOCAL_PACKAGES := $(patsubst pysrc/%/pyproject.toml,%,$(wildcard pysrc/*/pyproject.toml))
+KATEX_STAMP := $(GENERATED)/katex/.copied
+RELEASE_STAMP := $(GENERATED)/pyodide/.release
+WHEEL_STAMPS := $(foreach name,$(LOCAL_PACKAGES),.cache/wheels/$(name)/.built)
+LOCK_STAMP := $(GENERATED)/pyodide/.locked
+RUNTIME_STAMP := $(GENERATED)/runtime/.bundled
+ASSETS := $(KATEX_STAMP) $(RELEASE_STAMP) $(LOCK_STAMP) $(RUNTIME_STAMP)
+source_files = $(shell find $(1) -type f -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+
+.PHONY: help setup assets build serve test lint bench pdf clean
 
 help:
 	@echo "make serve   build and preview the book at http://127.0.0.1:8000 (live reload)"
@@ -28,7 +41,8 @@ $(VENV_STAMP): requirements.lock
 	@$(PYTHON312) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Python 3.12 is required (found " + sys.version.split()[0] + "): install it, e.g. with pyenv or your package manager.")'
 	$(PYTHON312) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	@# Both pysrc packages import straight from the tree: backprop (the module) and bookbuild (the build side).
+	@# The pysrc packages import straight from the tree: backprop (the module), notebook_cell (the
+	@# cell core) and bookbuild (the build side).
 	@echo "$(CURDIR)/pysrc" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/pysrc.pth"
 	@touch $@
 
@@ -49,30 +63,47 @@ $(BROWSER_STAMP): $(VENV_STAMP)
 	fi
 	@touch $@
 
-$(ASSETS_STAMP): $(VENV_STAMP) $(NODE_STAMP) $(ASSET_INPUTS)
-	$(PY) -m bookbuild.assets
+$(KATEX_STAMP): $(NODE_STAMP) $(ASSET_CODE)/katex_files.py | $(VENV_STAMP)
+	$(PY) -m bookbuild.assets katex
+	@touch $@
+
+$(RELEASE_STAMP): $(NODE_STAMP) requirements-pyodide.lock $(ASSET_CODE)/pyodide_release.py | $(VENV_STAMP)
+	$(PY) -m bookbuild.assets pyodide
+	@touch $@
+
+.SECONDEXPANSION:
+.cache/wheels/%/.built: $$(call source_files,pysrc/$$*) $(ASSET_CODE)/local_wheels.py | $(VENV_STAMP)
+	$(PY) -m bookbuild.assets wheel:$*
+	@touch $@
+
+$(LOCK_STAMP): $(RELEASE_STAMP) $(WHEEL_STAMPS) $(ASSET_CODE)/local_wheels.py $(ASSET_CODE)/boot_manifest.py
+	$(PY) -m bookbuild.assets lock
+	@touch $@
+
+$(RUNTIME_STAMP): $(NODE_STAMP) $(call source_files,runtime) $(ASSET_CODE)/runtime_bundle.py | $(VENV_STAMP)
+	$(PY) -m bookbuild.assets runtime
 	@touch $@
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
-assets: $(ASSETS_STAMP)
+assets: $(ASSETS)
 
-build: $(ASSETS_STAMP)
+build: $(ASSETS)
 	$(PY) -m mkdocs build --strict
 
-serve: $(ASSETS_STAMP)
+serve: $(ASSETS)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 lint: $(VENV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: lint $(ASSETS_STAMP) $(BROWSER_STAMP)
+test: lint $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m pytest
 
-bench: $(ASSETS_STAMP) $(BROWSER_STAMP)
+bench: $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m bench
 
-pdf: $(ASSETS_STAMP) $(BROWSER_STAMP)
+pdf: $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m bookbuild.pdf
 
 clean:

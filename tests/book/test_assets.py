@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from bookbuild.pyodide_assets import (
+from bookbuild.assets.pyodide_release import (
     CARRIER_PREFIX,
     AssetError,
     copy_verified_wheels,

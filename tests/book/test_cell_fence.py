@@ -9,12 +9,12 @@ import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
-from bookbuild import cells
+from bookbuild import cell_fence as cells
 
 
 def render(text: str) -> str:
     md = markdown.Markdown(
-        extensions=["pymdownx.superfences", "bookbuild.cells"],
+        extensions=["pymdownx.superfences", "bookbuild.cell_fence"],
         extension_configs={
             "pymdownx.superfences": {
                 "custom_fences": [
@@ -53,7 +53,7 @@ def test_an_exception_fails_the_build_with_the_cell_and_a_trimmed_traceback():
         render("```python cell\ndef f():\n    return 1 / 0\nf()\n```\n")
     message = str(raised.value)
     assert "ZeroDivisionError" in message and "return 1 / 0" in message
-    assert "cell_runner.py" not in message, "the traceback should start at the reader's code"
+    assert "notebook_cell" not in message, "the traceback should start at the reader's code"
 
 
 def test_a_cell_marked_error_shows_its_traceback_and_must_raise():

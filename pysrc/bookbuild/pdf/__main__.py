@@ -23,10 +23,10 @@ from pathlib import Path
 
 from bookbuild import site_build
 from bookbuild.browser import BrowserMissingError
-from bookbuild.pdf_print import DEFAULT_TIMEOUT, PRINT_PAGE, PrintError, print_book
+from bookbuild.pdf import PDF_PATH
+from bookbuild.pdf.print_book import DEFAULT_TIMEOUT, PRINT_PAGE, PrintError, print_book
 
-ROOT = Path(__file__).resolve().parents[2]
-PDF_PATH = "pdf/backprop-book.pdf"  # inside the site; the header's link and the tests use it
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     output = (arguments.output or site / PDF_PATH).resolve()
     try:
         if not arguments.no_build:
-            build_site(site)
+            build_site_to_print(site)
         book = print_book(
             site,
             output,
@@ -65,7 +65,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def build_site(site: Path) -> None:
+def build_site_to_print(site: Path) -> None:
     """`mkdocs build --strict` into `site`, as `make build` does (output goes to the terminal)."""
     started = time.monotonic()
     if site_build.build_site(site, capture_output=False).returncode != 0:

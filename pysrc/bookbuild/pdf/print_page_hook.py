@@ -56,7 +56,7 @@ def on_config(config):
     if not callable(getattr(print_site_urls, "update_anchor_ids", None)):
         raise RuntimeError(
             "mkdocs-print-site-plugin no longer has urls.update_anchor_ids; "
-            "review bookbuild/pdf_print_page_fixes.py against the installed version"
+            "review bookbuild/pdf/print_page_hook.py against the installed version"
         )
     print_site_urls.update_anchor_ids = update_anchor_ids
     return config

@@ -1,8 +1,14 @@
 // One cell's controls and live output, added around the static markup from the build.
 // Output is always inserted as text (textContent) or as <img> from bytes: never as HTML.
-import { OUTPUT_LIMIT_CHARACTERS } from "./protocol.js";
+import { OUTPUT_LIMIT_CHARACTERS } from "../protocol.js";
+import { TerminalText } from "./terminal-text.js";
 
-function element(tag, attributes = {}, text = "") {
+export const SHORTCUTS = Object.freeze({
+  run: "Control+Enter Meta+Enter Shift+Enter",
+  stop: "Control+. Meta+.",
+});
+
+export function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text) node.textContent = text;
@@ -13,18 +19,40 @@ function megabytes(bytes) {
   return (bytes / 1e6).toFixed(1);
 }
 
+// A long output scrolls inside its box (its height is capped in CSS): a keyboard user can then
+// focus it to scroll, and while text arrives it stays at its end, as a terminal does, unless the
+// reader scrolled up to read.
+function scrollableOutput(box) {
+  let pinned = true;
+  box.addEventListener("scroll", () => {
+    pinned = box.scrollHeight - box.scrollTop - box.clientHeight < 4;
+  });
+  return () => {
+    if (box.scrollHeight <= box.clientHeight + 1) return;
+    if (!box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Output (scrolls)");
+    }
+    if (pinned) box.scrollTop = box.scrollHeight;
+  };
+}
+
 export class CellView {
   constructor(root, { label }) {
     this.root = root;
+    this.label = label;
     this.staticOutput = root.querySelector("[data-static-output]");
     this.editorHost = element("div", { class: "bp-cell__editor" });
-    this.toolbar = element("div", { class: "bp-cell__toolbar", role: "toolbar", "aria-label": `${label} controls` });
-    this.runButton = element("button", { type: "button", class: "bp-button bp-button--run", title: "Run (Ctrl+Enter or Shift+Enter)" }, "Run");
-    this.stopButton = element("button", { type: "button", class: "bp-button", disabled: "" }, "Stop");
+    this.toolbar = root.querySelector(".bp-cell__toolbar") || element("div", { class: "bp-cell__toolbar" });
+    this.toolbar.setAttribute("role", "toolbar");
+    this.toolbar.setAttribute("aria-label", `${label} controls`);
+    this.runButton = element("button", { type: "button", class: "bp-button bp-button--run", title: "Run (Ctrl+Enter or Shift+Enter)", "aria-keyshortcuts": SHORTCUTS.run }, "Run");
+    this.stopButton = element("button", { type: "button", class: "bp-button", title: "Stop (Ctrl+.)", "aria-keyshortcuts": SHORTCUTS.stop, disabled: "" }, "Stop");
     this.resetButton = element("button", { type: "button", class: "bp-button", title: "Restore the book's code" }, "Reset");
     this.badge = element("span", { class: "bp-cell__badge", hidden: "" }, "modified");
     this.status = element("span", { class: "bp-cell__status", role: "status" });
-    this.toolbar.append(this.runButton, this.stopButton, this.resetButton, this.badge, this.status);
+    this.toolbar.replaceChildren(this.runButton, this.stopButton, this.resetButton, this.badge, this.status);
     this.notice = element("div", { class: "bp-cell__notice", hidden: "" });
     this.progress = element("div", { class: "bp-cell__progress", hidden: "" });
     this.progressBar = element("progress", { max: "1", value: "0", "aria-label": "Loading Python" });
@@ -51,7 +79,10 @@ export class CellView {
   setBusy(busy, running = false) {
     if (busy) this.root.setAttribute("aria-busy", "true");
     else this.root.removeAttribute("aria-busy");
+    const hadFocus = document.activeElement === this.stopButton;
     this.stopButton.disabled = !running;
+    // A disabled button drops focus to <body>: give it back to the cell.
+    if (hadFocus && !running) this.runButton.focus();
   }
 
   setStatus(text) {
@@ -62,7 +93,8 @@ export class CellView {
     this.badge.hidden = !modified;
   }
 
-  // A message with optional action buttons: [{label, action}].
+  // A message about the cell itself (its saved edit, the storage, Python's boot), with optional
+  // action buttons: [{label, action}]. Messages about one run go into that run's output.
   showNotice(text, actions = [], kind = "info") {
     this.notice.replaceChildren(element("span", {}, text));
     for (const { label, action } of actions) {
@@ -90,24 +122,24 @@ export class CellView {
     this.progress.hidden = true;
   }
 
+  // A new run: its output replaces the previous run's (and, on screen, the build's).
   beginOutput() {
-    this.live.replaceChildren(element("p", { class: "bp-cell__label" }, "Output of your run"));
-    this.text = null;
-    this.textLength = 0;
+    this.textBox = element("pre", { class: "bp-output__text" });
+    this.terminal = new TerminalText(this.textBox, scrollableOutput(this.textBox));
+    this.live.replaceChildren(element("p", { class: "bp-cell__label" }, "Output of your run"), this.textBox);
+    this.textBox.hidden = true;
     this.live.hidden = false;
     this.root.classList.add("bp-cell--ran"); // hides the build-time output on screen, not in print
   }
 
   appendText(text, stream = "stdout") {
-    if (this.textLength >= OUTPUT_LIMIT_CHARACTERS) return;
-    text = text.slice(0, OUTPUT_LIMIT_CHARACTERS - this.textLength);
-    this.textLength += text.length;
-    if (!this.text) {
-      this.text = element("pre", { class: "bp-output__text" });
-      this.live.append(this.text);
-    }
-    const node = stream === "stderr" ? element("span", { class: "bp-output__stderr" }, text) : document.createTextNode(text);
-    this.text.append(node);
+    this.textBox.hidden = false;
+    this.terminal.write(text, stream);
+  }
+
+  // The run is over: its text is on screen now, not at the next frame.
+  finishText() {
+    this.terminal?.render();
   }
 
   appendError(traceback) {
@@ -123,7 +155,13 @@ export class CellView {
   }
 
   appendTruncated() {
-    this.live.append(element("p", { class: "bp-output__truncated" }, `Output truncated: only the first ${OUTPUT_LIMIT_CHARACTERS.toLocaleString("en")} characters are shown.`));
+    const limit = OUTPUT_LIMIT_CHARACTERS.toLocaleString("en");
+    this.live.append(element("p", { class: "bp-output__truncated" }, `Output truncated: only the first ${limit} characters of this run's output are shown.`));
+  }
+
+  // What happened to Python during this run, in plain words, as part of the run's output.
+  appendRunNotice(text, kind = "warning") {
+    this.live.append(element("p", { class: "bp-cell__run-notice", "data-kind": kind }, text));
   }
 
   // Back to the book's state: the build-time output, no live output.

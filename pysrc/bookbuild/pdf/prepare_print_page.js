@@ -1,4 +1,4 @@
-// Prepares the combined print page (print_page/) for printing; run by bookbuild.pdf_print through
+// Prepares the combined print page (print_page/) for printing; run by bookbuild.pdf.print_book through
 // Playwright's page.evaluate, after the page and its fonts have loaded. It adds what only the
 // printed book needs and mkdocs-print-site-plugin does not make:
 //   - the cover's edition line and the document title (the PDF's Title);
@@ -7,7 +7,7 @@
 //   - under each chapter title with cells, a note with the chapter's URL in the online edition;
 //   - running heads: each chapter prints on its own named page, whose margin box shows its title;
 //   - the contents: chapters and sections, linked, with a slot for the page number.
-// Returns the ids the contents link to; bookbuild.pdf_contents_pages fills in their page numbers.
+// Returns the ids the contents link to; bookbuild.pdf.contents_pages fills in their page numbers.
 ({ edition }) => {
   const book = document.querySelector("#print-site-page");
   const localRoot = new URL("..", location.href); // the print page is print_page/

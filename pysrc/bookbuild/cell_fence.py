@@ -7,7 +7,7 @@ Authors write:
     ```python cell error           a cell that shows an error on purpose: it must raise
 
 Configured in mkdocs.yml as a pymdownx.superfences custom fence (name `python`, this module's
-`validate` and `format_cell`), plus the `bookbuild.cells` extension, which gives every page a
+`validate` and `format_cell`), plus the `bookbuild.cell_fence` extension, which gives every page a
 fresh namespace. The HTML is static first: highlighted code and build-time output that read well
 without JavaScript and in print; the browser runtime takes over the element by its hooks
 (`data-cell`, `data-source`, `data-static-output`).
@@ -26,8 +26,8 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 from pymdownx.superfences import SuperFencesException
 
-from bookbuild.cell_execution import CellResult, PageSession
-from bookbuild.cell_runner import start_page
+from bookbuild.build_session import BuildCellResult, PageSession
+from notebook_cell import start_page
 
 CELL_OPTIONS = {"cell", "id", "error"}
 SESSION_ATTRIBUTE = "bookbuild_cells"
@@ -63,7 +63,7 @@ def format_cell(source, language, css_class, options, md, **kwargs) -> str:
     return render_cell(cell_id, source, result, options["expects_error"])
 
 
-def check_outcome(result: CellResult, expects_error: bool, cell_id: str, source: str) -> None:
+def check_outcome(result: BuildCellResult, expects_error: bool, cell_id: str, source: str) -> None:
     if result.error and not expects_error:
         raise CellError(
             f"cell {cell_id!r} raised at build time (mark it ```python cell error``` if that is "
@@ -77,7 +77,7 @@ def indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())
 
 
-def render_cell(cell_id: str, source: str, result: CellResult, expects_error: bool) -> str:
+def render_cell(cell_id: str, source: str, result: BuildCellResult, expects_error: bool) -> str:
     code = highlight(source, PythonLexer(), CODE_FORMATTER)
     source_hash = hashlib.sha256(source.encode()).hexdigest()[:16]
     attributes = f'data-cell="{html.escape(cell_id)}" data-source-hash="{source_hash}"'
@@ -92,7 +92,7 @@ def render_cell(cell_id: str, source: str, result: CellResult, expects_error: bo
     )
 
 
-def render_static_output(result: CellResult) -> str:
+def render_static_output(result: BuildCellResult) -> str:
     parts = []
     if result.output:
         parts.append(f'<pre class="bp-output__text">{html.escape(result.output)}</pre>')

@@ -24,12 +24,12 @@ from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from bookbuild.browser import confine_to_origin, launch_chromium
-from bookbuild.pdf_contents_pages import FILL_PAGE_NUMBERS, contents_page_numbers, moved_entries
+from bookbuild.pdf.contents_pages import FILL_PAGE_NUMBERS, contents_page_numbers, moved_entries
 from bookbuild.static_server import serve_directory
 
 PRINT_PAGE = "print_page/"
 DEFAULT_TIMEOUT = 180.0  # seconds for the whole print; about 15 s is usual
-PREPARE_PRINT_PAGE = (Path(__file__).with_name("pdf_prepare.js")).read_text()
+PREPARE_PRINT_PAGE = Path(__file__).with_name("prepare_print_page.js").read_text()
 # The runtime would turn the static cells into editors; paper shows the build's output instead.
 RUNTIME_BUNDLE = "**/assets/generated/runtime/**"
 # outline=True gives bookmarks only together with tagged=True. The page size and margins come

