@@ -8,8 +8,10 @@ Read the files in this order, each one concept:
     activations.py     Identity, Sigmoid, Tanh, ReLU and their derivatives
     layers.py          Dense: A = g(X W + b) and its backward pass
     network.py         Network: layers in a row, backpropagation as one loop
-    losses.py          MSE, CrossEntropy (with softmax)
+    losses.py          MSE, CrossEntropy (with softmax), BinaryCrossEntropy (with sigmoid)
     optimizers.py      SGD (with optional momentum)
+    surfaces.py        Valley, TwoMinima: functions of (x, y) with exact gradients
+    descent.py         gradient_descent on a surface (with momentum), as SGD does it
     training.py        train_step, fit, History, accuracy
     gradient_check.py  compare backprop with numerical derivatives
     datasets.py        xor, moons, spiral
@@ -21,12 +23,14 @@ b (n_out,), Z = A_prev W + b, A = g(Z), float64 throughout.
 from .activations import Activation, Identity, ReLU, Sigmoid, Tanh, get_activation
 from .calculus import derivative, numerical_gradient
 from .datasets import moons, spiral, xor
+from .descent import Trajectory, gradient_descent
 from .gradient_check import gradient_check
 from .graph_drawing import SVGDrawing, draw
 from .layers import Dense
-from .losses import MSE, CrossEntropy, softmax
+from .losses import MSE, BinaryCrossEntropy, CrossEntropy, softmax
 from .network import Network
 from .optimizers import SGD
+from .surfaces import TwoMinima, Valley
 from .training import History, TrainingDiverged, accuracy, fit, train_step
 from .value import Value
 
@@ -34,6 +38,7 @@ __all__ = [
     "MSE",
     "SGD",
     "Activation",
+    "BinaryCrossEntropy",
     "CrossEntropy",
     "Dense",
     "History",
@@ -43,7 +48,10 @@ __all__ = [
     "SVGDrawing",
     "Sigmoid",
     "Tanh",
+    "Trajectory",
     "TrainingDiverged",
+    "TwoMinima",
+    "Valley",
     "Value",
     "accuracy",
     "derivative",
@@ -51,6 +59,7 @@ __all__ = [
     "fit",
     "get_activation",
     "gradient_check",
+    "gradient_descent",
     "moons",
     "numerical_gradient",
     "softmax",

@@ -3,10 +3,13 @@
 Each loss has .value(pred, target) -> float L and .gradient(pred, target) -> ∂L/∂ŷ, an
 array with the shape of pred. The batch average lives here, in the loss, so the
 gradient already carries the 1/N and backprop itself never averages anything.
-Both follow PyTorch's defaults (MSELoss, CrossEntropyLoss with reduction="mean").
+All three follow PyTorch's defaults (MSELoss, CrossEntropyLoss, BCEWithLogitsLoss, each
+with reduction="mean").
 """
 
 import numpy as np
+
+from .activations import Sigmoid
 
 
 class MSE:
@@ -88,6 +91,46 @@ class CrossEntropy:
         T = np.zeros_like(Z)
         T[np.arange(N), labels] = 1.0
         return Z, T
+
+
+class BinaryCrossEntropy:
+    """Sigmoid cross-entropy on logits z, averaged over every element (yes/no outputs).
+
+    Each output is an independent yes/no question with probability p = σ(z) of "yes".
+    For targets y in {0, 1} (any probability in [0, 1] works too), per element
+
+        ℓ = −[y log σ(z) + (1 − y) log(1 − σ(z))] = softplus(z) − y z
+
+    where softplus(z) = log(1 + eᶻ) = max(z, 0) + log(1 + e^(−|z|)), which never
+    overflows and never takes log(0). Over all elements of z (shape (N, 1), or (N, k)
+    for k independent outputs):
+
+        L = mean(ℓ)        ∂L/∂z = (σ(z) − y) / z.size
+
+    As PyTorch's BCEWithLogitsLoss: pred is the logit z, not the probability σ(z).
+    """
+
+    def value(self, pred, target):
+        Z, Y = self._logits_and_targets(pred, target)
+        softplus = np.maximum(Z, 0) + np.log1p(np.exp(-np.abs(Z)))
+        return float(np.mean(softplus - Y * Z))
+
+    def gradient(self, pred, target):
+        Z, Y = self._logits_and_targets(pred, target)
+        return (Sigmoid().forward(Z) - Y) / Z.size
+
+    def __repr__(self):
+        return "BinaryCrossEntropy()"
+
+    @staticmethod
+    def _logits_and_targets(pred, target):
+        Z, Y = _same_shape(pred, target, "BinaryCrossEntropy")
+        if Y.size and not (Y.min() >= 0 and Y.max() <= 1):
+            raise ValueError(
+                "BinaryCrossEntropy targets must be 0 or 1 (or probabilities between), "
+                f"got values from {Y.min():g} to {Y.max():g}"
+            )
+        return Z, Y
 
 
 def _same_shape(pred, target, loss_name):

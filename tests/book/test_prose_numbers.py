@@ -20,7 +20,11 @@ from tests.conftest import DOCS
 
 NUMBERS_FROM_CELLS = {
     "index.md": ["2.18", "1.06", "5.76"],
-}
+    "derivatives.md": ["6.1", "6.01", "3.31", "3.01", "0.25", "0.0066", "0.0002"],
+    "partial-derivatives.md": ["153.4", "145.6", "7.8", "54.2"],
+    "gradient-descent.md": ["1.08", "0.178", "44", "5.63e-09", "0.000313", "1.6e-06", "2.7e-11", "-0.305", "0.294"],  # noqa: E501
+    "cost-functions.md": ["105", "261", "0.9995", "0.9996", "0.9997", "0.00067", "0.00097", "0.4995", "949", "235", "60"],  # noqa: E501
+}  # fmt: skip
 CODE_BLOCK = re.compile(r"^[ \t]*```.*?^[ \t]*```", re.M | re.S)
 DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.S)
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
