@@ -50,6 +50,15 @@ def port_built_for(site: Path) -> int:
     return int(match.group(1)) if match else 0
 
 
+class CrossOriginIsolatedHandler(QuietHandler):
+    """Serves with COOP and COEP, so pages are cross-origin isolated (GitHub Pages is not)."""
+
+    def end_headers(self):
+        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        super().end_headers()
+
+
 @contextlib.contextmanager
 def serve_directory(directory: Path, port: int = 0, handler=QuietHandler) -> Iterator[str]:
     """Serve `directory` on `port` (0: any free port); yield its base URL."""

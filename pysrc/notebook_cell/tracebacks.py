@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import sys
 import traceback
-from pathlib import Path
+from pathlib import PurePath
 
-PACKAGE_DIRECTORY = str(Path(__file__).resolve().parent)
+PACKAGE = __name__.partition(".")[0]
 
 
 class InputNotAvailableError(RuntimeError):
     """input() in a cell: there is no keyboard to read from."""
+
+    __module__ = "builtins"  # shown as `InputNotAvailableError: ...`, like Python's own errors
 
     def __init__(self) -> None:
         super().__init__(
@@ -46,7 +48,8 @@ def trimmed_traceback(error: BaseException, filename: str) -> str:
 
 
 def is_own_frame(path: str) -> bool:
-    return str(Path(path).resolve()).startswith(PACKAGE_DIRECTORY)
+    """A frame of this package (compiled wheels keep only a relative path in their frames)."""
+    return PurePath(path).parent.name == PACKAGE
 
 
 def relative_module_path(path: str) -> str:

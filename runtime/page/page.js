@@ -53,7 +53,6 @@ export class Page {
         }
         return;
       }
-      if (!ok) return;
     }
     if (held.length) {
       const labels = held.map((cell) => cell.label.toLowerCase()).join(", ");

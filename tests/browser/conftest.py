@@ -6,9 +6,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from bookbuild.browser import confine_to_origin, launch_chromium
+from bookbuild.reader_actions import BOOT_TIMEOUT_MS, record_page_errors
 from bookbuild.static_server import port_built_for, serve_directory
-
-BOOT_TIMEOUT_MS = 90_000
 
 
 @pytest.fixture(scope="session")
@@ -37,8 +36,7 @@ def context(chromium, site_url):
 @pytest.fixture
 def page(context, site_url):
     page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.errors = record_page_errors(page)
     page.set_default_timeout(BOOT_TIMEOUT_MS)
     yield page
     assert not page.errors, f"uncaught errors in the page: {page.errors}"

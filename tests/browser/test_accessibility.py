@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.cells import cell, run, type_code
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -27,3 +28,45 @@ def test_no_serious_or_critical_violations_on_any_page(page, site_url, built_sit
         )
         problems += [f"{relative}: {violation}" for violation in violations]
     assert not problems, "\n".join(problems)
+
+
+def serious_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+             .filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => `${v.id}: ${v.nodes.map(n => n.target).join(', ')}`)"""
+    )
+
+
+def test_a_cell_in_use_passes_in_the_dark_scheme_too(chromium, site_url):
+    """Buttons, the "modified" badge, output and the editor, in both colour schemes."""
+    for scheme in ("light", "dark"):
+        context = chromium.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(site_url + "derivatives/")
+        first = cell(page, 0)
+        type_code(page, first, "print('edited')")
+        run(page, first)
+        assert first.locator(".bp-cell__badge").is_visible()
+        problems = serious_violations(page)
+        context.close()
+        assert not problems, f"{scheme} scheme: {problems}"
+
+
+def test_wrapped_editor_lines_keep_their_indentation(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 380, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "derivatives/")
+    first = cell(page, 0)
+    type_code(page, first, "def f(x):\n        return " + " + ".join(["x"] * 40))
+    line = first.locator(".cm-line").nth(1)
+    left_of_text = line.evaluate(
+        "line => { const range = document.createRange(); range.selectNodeContents(line);"
+        " const rects = [...range.getClientRects()];"
+        " return [rects[0].left, rects[rects.length - 1].left, rects.length]; }"
+    )
+    context.close()
+    first_row, last_row, rows = left_of_text
+    assert rows > 1, "the line should wrap at this width"
+    assert last_row > first_row + 20, "a wrapped row should start indented, not at column 0"

@@ -1,0 +1,53 @@
+"""Driving the book's cells as a reader does, in Playwright: type, run, wait, read.
+
+Shared by the browser tests (tests/browser) and the benchmarks (bench/browser), so both do
+exactly what a reader does: focus the cell (the first focus loads the editor in place of the
+static code), select all, type, press Run, and wait until the cell is no longer busy.
+"""
+
+from __future__ import annotations
+
+BOOT_TIMEOUT_MS = 90_000
+
+
+def cell(page, index: int):
+    return page.locator("[data-cell]").nth(index)
+
+
+def wait_until_idle(page, cell_locator, timeout=BOOT_TIMEOUT_MS):
+    handle = cell_locator.element_handle()
+    page.wait_for_function("(el) => !el.hasAttribute('aria-busy')", arg=handle, timeout=timeout)
+
+
+def run(page, cell_locator, timeout=BOOT_TIMEOUT_MS):
+    # The click handler marks the cell busy synchronously, so waiting for idle cannot race it.
+    cell_locator.get_by_role("button", name="Run").click()
+    wait_until_idle(page, cell_locator, timeout)
+
+
+def type_code(page, cell_locator, code: str):
+    """Replace the cell's code as a reader would: focus the editor, select all, type."""
+    cell_locator.get_by_role("textbox").click()
+    editor = cell_locator.locator(".cm-content")
+    editor.wait_for()
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(code)
+
+
+def live_text(cell_locator) -> str:
+    """The printed text and value of the reader's last run (tracebacks included)."""
+    return "".join(cell_locator.locator(".bp-cell__live pre").all_inner_texts())
+
+
+def static_text(cell_locator) -> str:
+    """The text output computed when the book was built."""
+    return "".join(cell_locator.locator("[data-static-output] pre").all_inner_texts())
+
+
+def record_page_errors(page) -> list[str]:
+    """Uncaught errors of the page, collected as they happen."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
