@@ -8,6 +8,7 @@ Read the files in this order, each one concept:
     activations.py     Identity, Sigmoid, Tanh, ReLU and their derivatives
     layers.py          Dense: A = g(X W + b) and its backward pass
     network.py         Network: layers in a row, backpropagation as one loop
+    network_drawing.py draw_network(network): units, weights and biases as an SVG picture
     losses.py          MSE, CrossEntropy (with softmax)
     optimizers.py      SGD (with optional momentum)
     training.py        train_step, fit, History, accuracy
@@ -26,6 +27,7 @@ from .graph_drawing import SVGDrawing, draw
 from .layers import Dense
 from .losses import MSE, CrossEntropy, softmax
 from .network import Network
+from .network_drawing import draw_network
 from .optimizers import SGD
 from .training import History, TrainingDiverged, accuracy, fit, train_step
 from .value import Value
@@ -48,6 +50,7 @@ __all__ = [
     "accuracy",
     "derivative",
     "draw",
+    "draw_network",
     "fit",
     "get_activation",
     "gradient_check",
