@@ -20,6 +20,8 @@ from tests.conftest import DOCS
 
 NUMBERS_FROM_CELLS = {
     "index.md": ["2.18", "1.06", "5.76"],
+    "backpropagation.md": ["0.185703", "-0.020217", "1.14", "4820", "2410", "1.03", "0.291027924"],
+    "forward-propagation.md": ["0.988", "8e-07", "2.79e+03", "1.98", "0.839", "0.0307"],
 }
 CODE_BLOCK = re.compile(r"^[ \t]*```.*?^[ \t]*```", re.M | re.S)
 DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.S)
