@@ -22,6 +22,8 @@ NUMBERS_FROM_CELLS = {
     "index.md": ["2.18", "1.06", "5.76"],
     "backpropagation.md": ["0.185703", "-0.020217", "1.14", "4820", "2410", "1.03", "0.291027924"],
     "forward-propagation.md": ["0.988", "8e-07", "2.79e+03", "1.98", "0.839", "0.0307"],
+    "chain-rule.md": ["19", "1249", "96", "24", "32.8", "512"],
+    "frameworks.md": ["-0.1774", "0.3549", "30"],
 }
 CODE_BLOCK = re.compile(r"^[ \t]*```.*?^[ \t]*```", re.M | re.S)
 DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.S)
