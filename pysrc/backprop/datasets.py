@@ -1,4 +1,11 @@
-"""Small toy data sets, generated with numpy (deterministic given the seed, no downloads)."""
+"""Small data sets: synthetic ones generated with numpy, and one small real one shipped inside.
+
+xor, moons and spiral are synthetic (deterministic given the seed). digits is real: 1,797
+scanned handwritten digits, stored in the package as data/digits.npz, so nothing is
+downloaded. train_test_split holds out part of a data set to measure generalisation.
+"""
+
+from importlib.resources import files
 
 import numpy as np
 
@@ -61,3 +68,42 @@ def spiral(n=100, classes=3, seed=0):
         X[rows] = np.column_stack([radius * np.sin(angle), radius * np.cos(angle)])
         y[rows] = k
     return X, y
+
+
+def digits():
+    """The 8×8 handwritten digits: X (1797, 64) float pixels 0–16, y (1797,) int labels 0–9.
+
+    Real data: the test part of the UCI "Optical Recognition of Handwritten Digits" set
+    (E. Alpaydin and C. Kaynak, 1998, https://doi.org/10.24432/C50P49, licence CC BY 4.0),
+    as scikit-learn ships it in load_digits. Each digit was written by hand on a form,
+    scanned as a 32×32 black-and-white bitmap and reduced to 8×8 by counting the black
+    pixels in each 4×4 block, so a pixel is a whole number from 0 (white) to 16 (black).
+    Row i of X is image i read row by row: X[i].reshape(8, 8) is the picture.
+    Read from data/digits.npz inside the package (uint8), no download.
+    """
+    stored = files(__package__).joinpath("data", "digits.npz")
+    with stored.open("rb") as file, np.load(file) as arrays:
+        images, labels = arrays["images"], arrays["labels"]
+    return images.reshape(len(images), 64).astype(np.float64), labels.astype(np.intp)
+
+
+def train_test_split(X, y, test_fraction=0.25, seed=0):
+    """Shuffle the examples and hold out a fraction: X_train, X_test, y_train, y_test.
+
+    A network is trained on (X_train, y_train) only; its score on (X_test, y_test), examples
+    it never saw, estimates how well it does on new data. The held-out part has
+    round(test_fraction · N) examples (at least 1), chosen by a permutation from seed.
+    """
+    X, y = np.asarray(X), np.asarray(y)
+    if len(X) != len(y):
+        raise ValueError(
+            f"X and y must have one row per example, got {len(X)} rows in X and {len(y)} in y"
+        )
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction!r}")
+    n_test = max(1, round(test_fraction * len(X)))
+    if n_test >= len(X):
+        raise ValueError(f"holding out {n_test} of {len(X)} examples leaves none to train on")
+    order = np.random.default_rng(seed).permutation(len(X))
+    test, train = order[:n_test], order[n_test:]
+    return X[train], X[test], y[train], y[test]

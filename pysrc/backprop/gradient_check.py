@@ -27,8 +27,11 @@ def gradient_check(network, loss, X, y, h=1e-5):
     for layer in network.layers:
         for name in ("W", "b"):
             analytic.append(getattr(layer, "d" + name).ravel())
-            loss_of_parameter = _loss_as_function_of(network, layer, name, loss, X, y)
-            estimate = numerical_gradient(loss_of_parameter, getattr(layer, name), h)
+            parameter = getattr(layer, name)
+            loss_of_parameter = loss_as_function_of(
+                parameter, lambda: loss.value(network.predict(X), y)
+            )
+            estimate = numerical_gradient(loss_of_parameter, parameter, h)
             numerical.append(estimate.ravel())
     analytic = np.concatenate(analytic)
     numerical = np.concatenate(numerical)
@@ -38,15 +41,21 @@ def gradient_check(network, loss, X, y, h=1e-5):
     return float(np.max(np.abs(analytic - numerical) / np.maximum(size, floor)))
 
 
-def _loss_as_function_of(network, layer, name, loss, X, y):
-    """L as a function of the values of one parameter array (layer.W or layer.b)."""
-    parameter = getattr(layer, name)
+def loss_as_function_of(parameter, loss):
+    """The loss as a function of the values of one parameter array, for numerical_gradient.
+
+    parameter: an array the model uses (layer.W, say); loss(): the loss computed with the
+    model's current parameters. The returned function puts the values it is given into
+    `parameter` in place (the model keeps using the same array), computes the loss, and puts
+    the original values back.
+    """
     saved = parameter.copy()
 
     def loss_at(values):
-        parameter[...] = values  # in place: the layer keeps using the same array
-        value = loss.value(network.predict(X), y)
-        parameter[...] = saved
-        return value
+        parameter[...] = values
+        try:
+            return loss()
+        finally:
+            parameter[...] = saved
 
     return loss_at

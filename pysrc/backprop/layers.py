@@ -38,9 +38,16 @@ class Dense:
     def initialize(self, rng=None):
         """Fresh random W and zero b; forget gradients and cached values.
 
-        W ~ Normal(0, 1) · sqrt(gain / n_in), so Z keeps roughly unit variance when the
-        inputs do: gain 1 (Xavier-style) for identity, sigmoid and tanh; gain 2 (He) for
-        ReLU, which zeroes half of its inputs. rng: None, an int seed or a np.random.Generator.
+        W ~ Normal(0, gain / n_in), i.e. standard deviation sqrt(gain / n_in). With b = 0 and
+        independent zero-mean weights, each unit's input has
+
+            Var Z = n_in · Var W · E[A_prev²]
+
+        gain 1 is LeCun's fan-in scale (identity, sigmoid, tanh): Var Z = 1 for inputs with
+        E[x²] = 1. gain 2 is He's scale (ReLU): ReLU zeroes half of a symmetric Z, so
+        E[A²] = Var Z / 2 and Var Z stays roughly constant from layer to layer. (Glorot's
+        "Xavier" scale, Var W = 2 / (n_in + n_out), is not used here.)
+        rng: None, an int seed or a np.random.Generator.
         """
         rng = np.random.default_rng(rng)
         gain = 2.0 if isinstance(self.activation, ReLU) else 1.0

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.book.html_text import read_page
+from tests.book_nav import chapters, nav_pages
 
 # Every concept the book must teach, as a heading on its chapter's page (case-insensitive).
 CONCEPT_HEADINGS = {
@@ -24,24 +25,32 @@ CONCEPT_HEADINGS = {
     "gradient-descent/index.html": ["Small steps", "The learning rate",
                                     "Trajectories on a 2-D function", "Momentum",
                                     "More than one minimum"],
-    "forward-propagation/index.html": ["A neuron", "Layers and batches", "The prediction ŷ"],
+    "forward-propagation/index.html": ["A neuron", "Layers and batches", "A picture of a network",
+                                       "The prediction ŷ", "Initialising the weights"],
     "cost-functions/index.html": ["Mean squared error", "Cross-entropy",
                                   "Binary cross-entropy",
                                   "Binary cross-entropy against MSE on XOR",
                                   "Cost as a function of the weights"],
     "chain-rule/index.html": ["The chain rule", "The Value engine", "Gates route gradients",
-                              "Gradients add up"],
-    "backpropagation/index.html": ["The four equations", "Row-batch and column-vector conventions",
+                              "Gradients add up", "Forward mode and reverse mode",
+                              "Jacobians and vector-Jacobian products"],
+    "backpropagation/index.html": ["A chain of single neurons", "A layer is two gates",
+                                   "The four equations", "Why the backward pass is cheap",
+                                   "Row-batch and column-vector conventions",
                                    "A worked example: a 2-2-2 sigmoid network",
                                    "Checking backprop with numerical gradients"],
     "training/index.html": ["The mini-batch loop", "Loss curves", "XOR", "A nonlinear data set",
+                            "Handwritten digits", "Mini-batch size", "Overfitting", "Weight decay",
                             "What goes wrong", "Learning rate too large", "Saturation",
                             "Vanishing gradients"],
+    "frameworks/index.html": ["Value and autograd", "Network and nn.Linear",
+                              "The weight layout trap", "Gradients accumulate",
+                              "The training loop", "What a framework adds"],
     "reference/notation/index.html": ["Notation"],
     "reference/api/index.html": ["API reference"],
     "reference/references/index.html": ["References"],
 }  # fmt: skip
-CHAPTERS = [page for page in CONCEPT_HEADINGS if not page.startswith("reference/")]
+CHAPTERS = [page.html for page in chapters()]
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|(?<![\w$])\$[^$\s][^$]*\$")
 
 
@@ -49,6 +58,10 @@ def test_build_is_strict_and_warning_free(built_site):
     assert built_site.log != "(reused BOOK_SITE_DIR)", "unset BOOK_SITE_DIR to test the build"
     assert "WARNING" not in built_site.log, built_site.log
     print(f"mkdocs build --strict took {built_site.seconds:.1f} s")
+
+
+def test_every_page_of_the_nav_lists_its_concepts():
+    assert set(CONCEPT_HEADINGS) == {page.html for page in nav_pages()}
 
 
 @pytest.mark.parametrize("page", sorted(CONCEPT_HEADINGS))
@@ -92,3 +105,15 @@ def test_no_page_loads_anything_from_another_origin(built_site):
             if urlparse(url).scheme not in ("", "data"):
                 offenders.append(f"{stylesheet.name}: url({url})")
     assert not offenders, "other-origin assets:\n" + "\n".join(offenders)
+
+
+def test_no_page_has_a_stray_title_element_in_its_body(built_site):
+    """A raw <title> in the body (an unescaped docstring, say) makes the browser read the rest of
+    the page as the title's text: everything after it vanishes. SVG's own <title> is fine."""
+    offenders = []
+    for page in built_site.pages():
+        html = page.read_text()
+        body = re.sub(r"<svg\b.*?</svg>", "", html[html.index("<body") :], flags=re.S)
+        if re.search(r"<title\b", body, re.I):
+            offenders.append(str(page.relative_to(built_site.directory)))
+    assert not offenders, f"pages with a <title> in their body: {offenders}"

@@ -49,7 +49,24 @@ def computed_values() -> set[str]:
     for layer, updated in zip(fixed_biases.layers, network.layers, strict=True):
         layer.W[:] = updated.W
     values.append(loss.value(fixed_biases.forward(X), y))
+    values.append(loss_with_updated_output_weights_in_bp2(X, y))
     return {f"{value:.9f}" for array in values for value in np.ravel(array)}
+
+
+def loss_with_updated_output_weights_in_bp2(X, y) -> float:
+    """Mazur's published 0.291027924: the order of his script before its commit 4b6faac.
+
+    The output weights are updated first and δ[2] is sent back through the updated ones;
+    the biases stay fixed, as in his post.
+    """
+    network, loss = mazur_network(), MSE()
+    hidden, output = network.layers
+    output.backward(loss.gradient(network.forward(X), y))
+    delta2 = output.db.reshape(1, -1)
+    output.W -= 0.5 * output.dW
+    hidden.backward(delta2 @ output.W.T)
+    hidden.W -= 0.5 * hidden.dW
+    return loss.value(network.forward(X), y)
 
 
 def section_prose() -> str:
@@ -67,8 +84,14 @@ def test_every_number_in_the_worked_example_is_what_backprop_computes():
     assert not wrong, f"numbers in the prose that backprop does not compute: {wrong}"
 
 
+def test_mazurs_published_total_error_is_the_order_of_his_first_script():
+    """His post prints 0.291027924 after one step; with the old weights in BP2 it is 0.291027774."""
+    X, y = np.array([[0.05, 0.10]]), np.array([[0.01, 0.99]])
+    assert f"{loss_with_updated_output_weights_in_bp2(X, y):.9f}" == "0.291027924"
+
+
 def test_the_key_results_appear_in_the_prose():
     prose = section_prose()
     for key in ("0.593269992", "0.751365070", "0.298371109", "0.082167041", "0.358916480",
-                "0.149780716"):  # fmt: skip
+                "0.149780716", "0.291027774", "0.291027924"):  # fmt: skip
         assert key in prose, f"{key} is missing from the worked example"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.book.test_site import CONCEPT_HEADINGS
+from tests.book_nav import nav_pages
 from tests.browser.cells import live_text, run, same_output, static_text
 
-PAGES_WITH_CELLS = [page for page in CONCEPT_HEADINGS if not page.startswith("reference/")]
+PAGES_WITH_CELLS = [page.url_path for page in nav_pages() if page.has_cells]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page_path", PAGES_WITH_CELLS)
 def test_every_cell_matches_its_build_time_output(page, site_url, page_path):
-    page.goto(site_url + page_path.removesuffix("index.html"))
+    page.goto(site_url + page_path)
     cells = page.locator("[data-cell]")
     count = cells.count()
     assert count >= 2

@@ -1,9 +1,12 @@
-"""Datasets: shapes, dtypes and determinism."""
+"""Datasets: shapes, dtypes and determinism; the shipped digits against their published source."""
+
+import hashlib
+from importlib.resources import files
 
 import numpy as np
 import pytest
 
-from backprop import moons, spiral, xor
+from backprop import digits, moons, spiral, train_test_split, xor
 
 
 def test_xor_is_the_four_cases_with_column_targets():
@@ -53,3 +56,65 @@ def test_dataset_sizes_must_be_positive_integers():
         spiral(10, classes=0)
     with pytest.raises(ValueError, match="noise must be >= 0"):
         moons(10, noise=-1)
+
+
+# UCI's page for "Optical Recognition of Handwritten Digits" lists the class sizes of the test
+# part (optdigits.tes), the 1,797 digits that scikit-learn ships and backprop stores.
+UCI_TEST_CLASS_SIZES = [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+# The first image of sklearn.datasets.load_digits() (a 0), copied from scikit-learn 1.9.1.
+FIRST_DIGIT = [
+    [0, 0, 5, 13, 9, 1, 0, 0],
+    [0, 0, 13, 15, 10, 15, 5, 0],
+    [0, 3, 15, 2, 0, 11, 8, 0],
+    [0, 4, 12, 0, 0, 8, 8, 0],
+    [0, 5, 8, 0, 0, 9, 8, 0],
+    [0, 4, 11, 0, 1, 12, 7, 0],
+    [0, 2, 14, 5, 10, 12, 0, 0],
+    [0, 0, 6, 13, 10, 0, 0, 0],
+]
+
+
+def test_digits_are_1797_images_of_64_pixels_from_0_to_16():
+    X, y = digits()
+    assert X.shape == (1797, 64) and y.shape == (1797,), f"found shapes {X.shape}, {y.shape}"
+    assert X.dtype == np.float64 and np.issubdtype(y.dtype, np.integer)
+    assert X.min() == 0 and X.max() == 16, f"found pixels from {X.min()} to {X.max()}"
+    assert np.array_equal(X, np.round(X)), "expected whole-number pixel counts"
+
+
+def test_digits_have_the_class_sizes_uci_publishes_for_its_test_part():
+    _, y = digits()
+    assert list(np.bincount(y)) == UCI_TEST_CLASS_SIZES, f"found class sizes {np.bincount(y)}"
+
+
+def test_the_first_digit_is_the_zero_scikit_learn_ships():
+    X, y = digits()
+    assert y[0] == 0, f"expected label 0, found {y[0]}"
+    assert np.array_equal(X[0].reshape(8, 8), FIRST_DIGIT), f"found {X[0].reshape(8, 8)}"
+
+
+def test_the_stored_file_is_the_one_its_readme_names():
+    folder = files("backprop").joinpath("data")
+    digest = hashlib.sha256(folder.joinpath("digits.npz").read_bytes()).hexdigest()
+    readme = folder.joinpath("README.md").read_text()
+    assert digest in readme, f"data/README.md does not name the sha256 {digest}"
+    assert "CC BY 4.0" in readme and "10.24432/C50P49" in readme, "licence or source missing"
+
+
+def test_train_test_split_holds_out_a_disjoint_fraction_of_the_examples():
+    X = np.arange(40.0).reshape(20, 2)
+    y = np.arange(20)
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_fraction=0.25, seed=1)
+    assert len(X_test) == len(y_test) == 5 and len(X_train) == len(y_train) == 15
+    assert sorted(np.concatenate([y_train, y_test])) == list(range(20)), "examples lost or doubled"
+    assert np.array_equal(X_train[:, 0], 2 * y_train), "rows of X and y no longer belong together"
+    again = train_test_split(X, y, test_fraction=0.25, seed=1)
+    assert np.array_equal(again[3], y_test), "same seed, different split"
+
+
+def test_train_test_split_rejects_bad_fractions_and_mismatched_rows():
+    X, y = np.zeros((10, 2)), np.zeros(10)
+    with pytest.raises(ValueError, match="test_fraction must be between 0 and 1"):
+        train_test_split(X, y, test_fraction=1.0)
+    with pytest.raises(ValueError, match="one row per example"):
+        train_test_split(X, y[:9])

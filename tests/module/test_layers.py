@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from backprop import Dense, Network, numerical_gradient
+from backprop.gradient_check import loss_as_function_of
 
 from .helpers import assert_close
 
@@ -18,17 +19,6 @@ def layer_and_batch(activation, seed=0):
     return layer, X, R
 
 
-def loss_as_function_of(layer, name, X, R):
-    def loss(values):
-        saved = getattr(layer, name)
-        setattr(layer, name, values)
-        L = np.sum(layer.predict(X) * R)
-        setattr(layer, name, saved)
-        return L
-
-    return loss
-
-
 @pytest.mark.parametrize("activation", ["identity", "sigmoid", "tanh", "relu"])
 def test_backward_gives_dX_dW_db_that_match_finite_differences(activation):
     layer, X, R = layer_and_batch(activation)
@@ -38,8 +28,12 @@ def test_backward_gives_dX_dW_db_that_match_finite_differences(activation):
     dX = layer.backward(R)
 
     expected_dX = numerical_gradient(lambda X_: np.sum(layer.predict(X_) * R), X)
-    expected_dW = numerical_gradient(loss_as_function_of(layer, "W", X, R), layer.W)
-    expected_db = numerical_gradient(loss_as_function_of(layer, "b", X, R), layer.b)
+
+    def loss():
+        return np.sum(layer.predict(X) * R)
+
+    expected_dW = numerical_gradient(loss_as_function_of(layer.W, loss), layer.W)
+    expected_db = numerical_gradient(loss_as_function_of(layer.b, loss), layer.b)
     assert_close(dX, expected_dX, tolerance=1e-8, what=f"dX ({activation})")
     assert_close(layer.dW, expected_dW, tolerance=1e-8, what=f"dW ({activation})")
     assert_close(layer.db, expected_db, tolerance=1e-8, what=f"db ({activation})")

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from backprop import Dense, Network, numerical_gradient
+from backprop.gradient_check import loss_as_function_of
 
 from .helpers import assert_close
 
@@ -61,16 +62,9 @@ def test_predict_leaves_the_cache_of_the_last_forward_alone():
     network.forward(X)
     network.predict(rng.normal(size=(9, 3)))  # a different batch in between
     network.backward(R)
-    expected = numerical_gradient(lambda W: _loss_with(network, 0, W, X, R), network.layers[0].W)
+    W = network.layers[0].W
+    expected = numerical_gradient(loss_as_function_of(W, lambda: np.sum(network.predict(X) * R)), W)
     assert_close(network.layers[0].dW, expected, tolerance=1e-8, what="dW after a predict")
-
-
-def _loss_with(network, index, W, X, R):
-    layer = network.layers[index]
-    saved, layer.W = layer.W, W
-    value = np.sum(network.predict(X) * R)
-    layer.W = saved
-    return value
 
 
 def test_backward_returns_dX_and_fills_exact_dW_with_no_averaging():
@@ -82,9 +76,8 @@ def test_backward_returns_dX_and_fills_exact_dW_with_no_averaging():
     expected_dX = numerical_gradient(lambda X_: np.sum(network.predict(X_) * R), X)
     assert_close(dX, expected_dX, tolerance=1e-8, what="∂L/∂X")
     for index, layer in enumerate(network.layers):
-        expected_dW = numerical_gradient(
-            lambda W, index=index: _loss_with(network, index, W, X, R), layer.W
-        )
+        loss_of_W = loss_as_function_of(layer.W, lambda: np.sum(network.predict(X) * R))
+        expected_dW = numerical_gradient(loss_of_W, layer.W)
         assert_close(layer.dW, expected_dW, tolerance=1e-8, what=f"dW of layer {index + 1}")
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from backprop import SGD, Network
+from backprop import MSE, SGD, Network, l2_penalty, numerical_gradient
 
 from .helpers import assert_close
 
@@ -66,3 +66,57 @@ def test_momentum_must_be_between_zero_and_one():
 def test_step_before_backward_says_to_run_backward_first():
     with pytest.raises(RuntimeError, match=r"layer 1 .*no gradients yet.*network\.backward"):
         SGD(0.1).step(Network.from_sizes([2, 1]))
+
+
+def test_weight_decay_steps_along_the_gradient_of_the_penalised_loss():
+    """(W_before − W_after)/η equals central differences of L + (λ/2)Σ‖W‖², for every layer."""
+    network = Network.from_sizes([3, 4, 2], activation="tanh", seed=1)
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+    loss, decay, rate = MSE(), 0.3, 0.01
+    expected = []
+    for layer in network.layers:
+        for name in ("W", "b"):
+            parameter = getattr(layer, name)
+
+            def penalised(values, parameter=parameter):
+                saved = parameter.copy()
+                parameter[...] = values
+                total = loss.value(network.predict(X), y) + l2_penalty(network, decay)
+                parameter[...] = saved
+                return total
+
+            expected.append(numerical_gradient(penalised, parameter))
+    before = [getattr(layer, name).copy() for layer in network.layers for name in ("W", "b")]
+    network.backward(loss.gradient(network.forward(X), y))
+    SGD(rate, weight_decay=decay).step(network)
+    after = [getattr(layer, name) for layer in network.layers for name in ("W", "b")]
+    for old, new, gradient in zip(before, after, expected, strict=True):
+        assert_close((old - new) / rate, gradient, tolerance=1e-7, what="step / η")
+
+
+def test_weight_decay_shrinks_weights_but_not_biases_when_the_loss_is_flat():
+    network = network_with_gradients()
+    for layer in network.layers:
+        layer.dW[...] = 0.0
+        layer.db[...] = 0.0
+    before = [(layer.W.copy(), layer.b.copy()) for layer in network.layers]
+    SGD(0.1, weight_decay=0.5).step(network)
+    for (W, b), layer in zip(before, network.layers, strict=True):
+        assert_close(layer.W, (1 - 0.1 * 0.5) * W, tolerance=1e-15, what="(1 − ηλ) W")
+        assert_close(layer.b, b, tolerance=0, what="b")
+
+
+def test_l2_penalty_is_half_lambda_times_the_sum_of_squared_weights():
+    network = Network.from_sizes([2, 2, 1], seed=0)
+    network.layers[0].W[...] = [[1.0, 2.0], [0.0, -1.0]]
+    network.layers[1].W[...] = [[3.0], [0.5]]
+    network.layers[0].b[...] = 10.0  # biases do not count
+    expected = 0.5 * 0.1 * (1 + 4 + 0 + 1 + 9 + 0.25)
+    assert_close(l2_penalty(network, 0.1), expected, tolerance=1e-15, what="penalty")
+
+
+@pytest.mark.parametrize("bad", [-0.1, float("nan"), "0.1", True])
+def test_weight_decay_must_be_a_number_not_below_zero(bad):
+    with pytest.raises(ValueError, match="weight_decay must be a number >= 0"):
+        SGD(0.1, weight_decay=bad)

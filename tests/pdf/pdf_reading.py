@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from tests.conftest import ROOT
+from tests.book_nav import nav_pages
 
 
 @dataclass
@@ -121,29 +120,9 @@ def code_texts(html_page: str) -> list[str]:
     return [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in blocks]
 
 
-class IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml's !ENV and !!python/name tags are read as None; the nav is plain YAML."""
-
-
-IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
-IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def nav_chapters() -> list[tuple[str, str]]:
     """(nav title, Markdown path) of every page in mkdocs.yml's nav, in order."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=IgnoreTags)
-    chapters: list[tuple[str, str]] = []
-
-    def walk(items):
-        for item in items:
-            for title, target in item.items():
-                if isinstance(target, list):
-                    walk(target)
-                else:
-                    chapters.append((title, target))
-
-    walk(config["nav"])
-    return chapters
+    return [(page.title, page.markdown) for page in nav_pages()]
 
 
 def chapter_page_ranges(book: BookPdf) -> dict[str, tuple[int, int]]:

@@ -12,14 +12,10 @@
 // Last line: "PYODIDE-RESULT {json}" with the outcome counts, for tests/pyodide/test_*.py.
 
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import vm from "node:vm";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "../..");
-const PYODIDE_DIR = path.join(ROOT, "docs/assets/generated/pyodide");
+import { ROOT, bootSitePyodide, fail } from "./site_pyodide.mjs";
+
 const SITE_PACKAGES = path.join(ROOT, ".venv/lib/python3.12/site-packages");
 
 // Pure-Python test tooling taken from the venv. Only these: the venv also holds CPython builds of
@@ -32,49 +28,13 @@ const TOOLING = [
 ];
 const TOOLING_DIST_INFO = /^(pytest|pluggy|iniconfig|pygments|hypothesis|sortedcontainers)-[^-]+\.dist-info$/;
 
-// Tests that cannot run in Pyodide, by node id, with the reason. Keep this empty if at all possible.
-const SKIPPED_IN_PYODIDE = {};
-
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
-function fail(message) {
-  console.error(`run_module_tests: ${message}`);
-  process.exit(3);
-}
-
-// pyodide.asm.js is CommonJS, but the project's package.json says "type": "module", so Node would
-// load it as an ES module and fail. Evaluate it as CommonJS instead; loadPyodide then finds
-// globalThis._createPyodideModule and does not load the script itself. (Node 20 prints an
-// ExperimentalWarning for USE_MAIN_CONTEXT_DEFAULT_LOADER: expected, harmless.)
-const asmPath = path.join(PYODIDE_DIR, "pyodide.asm.js");
-const commonJsParameters = ["require", "module", "exports", "__filename", "__dirname"];
-vm.compileFunction(fs.readFileSync(asmPath, "utf8"), commonJsParameters, {
-  filename: asmPath,
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-})(
-  createRequire(asmPath), { exports: {} }, {}, asmPath, PYODIDE_DIR,
-);
-const { loadPyodide } = await import(pathToFileURL(path.join(PYODIDE_DIR, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({
-  indexURL: PYODIDE_DIR + path.sep,
-  lockFileURL: path.join(PYODIDE_DIR, "pyodide-lock.json"),
-  env: { HOME: "/home/pyodide", HYPOTHESIS_STORAGE_DIRECTORY: "/tmp/hypothesis" },
-}).catch((error) => fail(`Pyodide did not boot: ${error.message}`));
-console.log(`Pyodide ${pyodide.version} booted in ${seconds()} s`);
-
-// A failed load does not reject: it reports through errorCallback and leaves the package out.
-const errors = [];
-const loaded = await pyodide.loadPackage(["numpy", "backprop", "packaging"], {
-  messageCallback: () => {},
-  errorCallback: (message) => errors.push(message),
+const pyodide = await bootSitePyodide(["numpy", "backprop", "packaging"], {
+  HYPOTHESIS_STORAGE_DIRECTORY: "/tmp/hypothesis",
 });
-const loadedNames = loaded.map((entry) => entry.name);
-for (const wanted of ["numpy", "backprop", "packaging"]) {
-  if (!loadedNames.includes(wanted)) errors.push(`${wanted} was not loaded`);
-}
-if (errors.length) fail(`loading packages from the site's lock failed:\n${errors.join("\n")}`);
-console.log(`Loaded ${loaded.map((p) => `${p.name} ${p.version}`).join(", ")} at ${seconds()} s`);
+console.log(`Pyodide ${pyodide.version} booted, numpy, backprop and packaging loaded in ${seconds()} s`);
 
 // Host directories are mounted (NODEFS), single files copied. Python never writes bytecode (set
 // below), pytest's cache is off and the working directory is in memory, so the host is not touched.
@@ -98,7 +58,6 @@ FS.writeFile("/suite/tests/__init__.py", "");
 FS.writeFile("/suite/pytest.ini", "[pytest]\n");
 
 pyodide.globals.set("extra_args", pyodide.toPy(process.argv.slice(2)));
-pyodide.globals.set("skipped_in_pyodide", pyodide.toPy(SKIPPED_IN_PYODIDE));
 const script = `
 import json, os, sys
 sys.dont_write_bytecode = True
@@ -114,20 +73,10 @@ print(f"backprop from {backprop.__file__}; numpy {numpy.__version__}; pytest {py
 
 
 class Outcomes:
-    """Counts test outcomes and skips the tests listed in SKIPPED_IN_PYODIDE."""
+    """Counts test outcomes: every test of the suite must pass here too."""
 
     def __init__(self):
         self.counts = {}
-
-    @pytest.hookimpl(tryfirst=True)  # before -k or -m deselect anything
-    def pytest_collection_modifyitems(self, items):
-        unknown = set(skipped_in_pyodide) - {item.nodeid for item in items}
-        if unknown:
-            raise pytest.UsageError(f"SKIPPED_IN_PYODIDE names no collected test: {unknown}")
-        for item in items:
-            if item.nodeid in skipped_in_pyodide:
-                reason = "not run in Pyodide: " + skipped_in_pyodide[item.nodeid]
-                item.add_marker(pytest.mark.skip(reason=reason))
 
     def pytest_runtest_logreport(self, report):
         if report.when != "call" and report.passed:
@@ -144,15 +93,12 @@ outcomes = Outcomes()
 arguments = ["-c", "/suite/pytest.ini", "--rootdir", "/suite", "-p", "no:cacheprovider",
              "--capture=sys", "-ra", "--strict-markers", "-q", "tests/module", *extra_args]
 exit_code = int(pytest.main(arguments, plugins=[outcomes]))
-tooling = sorted({name.split(".")[0] for name, module in sys.modules.items()
-                  if (getattr(module, "__file__", None) or "").startswith("/tooling/")})
-json.dumps({"exit_code": exit_code, "counts": outcomes.counts, "tooling_imported": tooling})
+json.dumps({"exit_code": exit_code, "counts": outcomes.counts})
 `;
 // Errors are caught so that Node prints Python's traceback, not a line of minified pyodide.asm.js.
 const result = await pyodide.runPythonAsync(script).catch((error) => fail(error.message));
 const summary = JSON.parse(result);
 summary.seconds = Number(seconds());
-summary.skipped_in_pyodide = SKIPPED_IN_PYODIDE;
 console.log(`PYODIDE-RESULT ${JSON.stringify(summary)}`);
 const passed = summary.counts.passed ?? 0;
 process.exit(summary.exit_code === 0 && passed === 0 ? 5 : summary.exit_code);

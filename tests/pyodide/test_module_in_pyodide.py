@@ -65,12 +65,10 @@ def test_every_module_test_passes_in_pyodide():
     marker = re.search(r"^PYODIDE-RESULT (.*)$", result.stdout, re.MULTILINE)
     assert marker, f"the Pyodide run ended without a result (exit {exit_code}):\n{output[-8000:]}"
     summary = json.loads(marker.group(1))
-    counts, skipped = summary["counts"], summary["skipped_in_pyodide"]
+    counts = summary["counts"]
     pytest_lines = re.findall(r"^=* ?(.* in [0-9.]+s)\b", result.stdout, re.MULTILINE)
     print(f"Pyodide: {pytest_lines[-1] if pytest_lines else counts}; {seconds:.1f} s in all")
-    print(f"CPython collects {expected}; skipped in Pyodide on purpose: {skipped or 'none'}")
     assert exit_code == 0, f"tests failed in Pyodide (exit {exit_code}):\n{result.stdout[-8000:]}"
-    assert counts.get("passed", 0) == expected - len(skipped), (
-        f"expected {expected - len(skipped)} passed in Pyodide (CPython collects {expected}, "
-        f"{len(skipped)} skipped on purpose), found {counts}"
+    assert counts == {"passed": expected}, (
+        f"expected all {expected} tests that CPython collects to pass in Pyodide, found {counts}"
     )

@@ -1,0 +1,1 @@
+"""Browser benchmarks: see __main__.py."""

@@ -1,0 +1,75 @@
+"""Time the book in headless Chromium: `python -m bench.browser` (part of `make bench`).
+
+It builds the site into a temporary directory, serves it on 127.0.0.1 without compression, and
+measures, each in a fresh browser context (a cold HTTP cache):
+
+    floor          a bare page whose Web Worker loads the site's own Pyodide and numpy and
+                   runs 1+1: what any page needs at least (navigation start -> result)
+    first result   the book: Run clicked on a chapter's first cell the moment its button exists
+                   (at DOMContentLoaded), navigation start -> the cell is idle with its output;
+                   the ratio to the floor compares the same span
+    second result  a trivial cell (1+1) once Python is ready: click -> output
+    next chapter   the footer's Next link (instant navigation), then Run on that chapter's first
+                   cell: click on Next -> output, with no second worker
+    long tasks     main-thread tasks over 50 ms: page load, boot, a cell that computes for 2 s,
+                   and as a control 2 s with nothing running (long tasks there are not Python's)
+    page weight    bytes of every response of a page before any interaction
+
+BENCH_REPEATS sets how many times each timing is repeated (default 5); medians are reported.
+
+    site.py       the site built for the address it is served at, the floor page
+    pages.py      fresh browser contexts, results kept in the page
+    measure.py    the measurements
+    report.py     the table
+    recorder.js, floor.html, floor-worker.js   what runs in the browser
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.browser.measure import REPEATS, measure_all
+from bench.browser.report import (
+    long_task_rows,
+    print_markdown,
+    print_weight_breakdown,
+    timing_rows,
+    weight_rows,
+)
+from bench.browser.site import build_bench_site, choose_chapters
+from bookbuild.browser import launch_chromium
+from bookbuild.static_server import serve_directory
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as directory:
+        site = Path(directory)
+        # Served before it is built, so that the build knows its address (see build_site).
+        with serve_directory(site) as base_url:
+            started = time.perf_counter()
+            build_bench_site(site, base_url)
+            chapter, following = choose_chapters(site)
+            print(
+                f"Site built in {time.perf_counter() - started:.0f} s; "
+                f"first result on /{chapter}, next chapter /{following}",
+                flush=True,
+            )
+            with sync_playwright() as playwright, launch_chromium(playwright) as browser:
+                floors, runs, weights = measure_all(browser, base_url, chapter, following)
+    print()
+    for weight in weights:
+        print_weight_breakdown(weight)
+    print()
+    print(f"Browser timings: headless Chromium, 127.0.0.1, cold cache, medians of {REPEATS} runs")
+    print()
+    print_markdown(
+        timing_rows(floors, runs, chapter, following) + long_task_rows(runs) + weight_rows(weights)
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+// Added to every page before its own scripts (Playwright add_init_script): records main-thread
+// long tasks and offers timed clicks, with times from performance.now() inside the page.
+// With ?bench-autorun=N in the URL it clicks Run on cell N as soon as that button exists.
+(() => {
+  if (window.__bench) return;
+  const bench = (window.__bench = { longTasks: [], first: null });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }
+    }).observe({ type: "longtask", buffered: true });
+  } catch (error) {
+    bench.longTaskError = String(error);
+  }
+
+  // Resolves with check()'s first truthy result, checked again after every DOM change.
+  bench.waitFor = (check, target = document, options = { childList: true, subtree: true }) =>
+    new Promise((resolve) => {
+      const found = check();
+      if (found) return resolve(found);
+      const observer = new MutationObserver(() => {
+        const found = check();
+        if (found) {
+          observer.disconnect();
+          resolve(found);
+        }
+      });
+      observer.observe(target, options);
+    });
+
+  bench.cell = (index) => document.querySelectorAll("[data-cell]")[index] || null;
+  const runButton = (cell) => cell?.querySelector(".bp-button--run") || null;
+  const liveText = (cell) => cell.querySelector(".bp-cell__live")?.innerText || "";
+
+  // Click Run (the cell turns busy synchronously); resolve when it is idle with its output.
+  bench.run = async (cell) => {
+    const click = performance.now();
+    runButton(cell).click();
+    const idle = await bench.waitFor(
+      () => !cell.hasAttribute("aria-busy") && performance.now(),
+      cell,
+      { attributes: true, attributeFilter: ["aria-busy"] },
+    );
+    return { click, idle, output: liveText(cell) };
+  };
+
+  // Footer's Next link (instant navigation), then Run on cell `index` of the new page.
+  bench.nextAndRun = async (index) => {
+    const old = bench.cell(index);
+    const start = performance.now();
+    document.querySelector("a.md-footer__link--next").click();
+    const cell = await bench.waitFor(() => {
+      const candidate = bench.cell(index);
+      return candidate !== old && runButton(candidate) ? candidate : null;
+    });
+    return { start, path: location.pathname, ...(await bench.run(cell)) };
+  };
+
+  // Keep a promise's outcome for Python to poll (page.evaluate would wait without a timeout).
+  bench.keep = (promise) => {
+    bench.kept = { pending: true };
+    promise.then(
+      (value) => (bench.kept = { value }),
+      (error) => (bench.kept = { error: String(error) }),
+    );
+  };
+
+  const autorun = new URLSearchParams(location.search).get("bench-autorun");
+  if (autorun !== null) {
+    const cell = () => bench.cell(Number(autorun));
+    bench.keep(bench.waitFor(() => runButton(cell())).then(() => bench.run(cell())));
+  }
+})();

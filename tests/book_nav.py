@@ -1,0 +1,61 @@
+"""The book's pages in reading order, as mkdocs.yml's nav lists them: the one list tests use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from tests.conftest import DOCS, ROOT
+
+
+class IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml's !ENV and !!python/name tags are read as None; the nav is plain YAML."""
+
+
+IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class NavPage:
+    title: str  # as in the nav (and the PDF's bookmarks)
+    markdown: str  # path under docs/, e.g. "reference/notation.md"
+
+    @property
+    def html(self) -> str:
+        """The built page's path in the site: "index.html", "derivatives/index.html"."""
+        stem = self.markdown.removesuffix(".md")
+        return "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html"
+
+    @property
+    def url_path(self) -> str:
+        """The page's address relative to the site's root: "", "derivatives/"."""
+        return self.html.removesuffix("index.html")
+
+    @property
+    def has_cells(self) -> bool:
+        return "```python cell" in (DOCS / self.markdown).read_text()
+
+
+@cache
+def nav_pages() -> tuple[NavPage, ...]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=IgnoreTags)
+    pages: list[NavPage] = []
+
+    def walk(items):
+        for item in items:
+            for title, target in item.items():
+                if isinstance(target, list):
+                    walk(target)
+                else:
+                    pages.append(NavPage(title, target))
+
+    walk(config["nav"])
+    return tuple(pages)
+
+
+def chapters() -> list[NavPage]:
+    """The chapters: every page outside the Reference section."""
+    return [page for page in nav_pages() if not page.markdown.startswith("reference/")]

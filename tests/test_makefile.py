@@ -1,0 +1,53 @@
+"""The Makefile rebuilds an asset only when its own inputs change.
+
+`make -n -W FILE assets` prints what make would run if FILE had just been edited; compared with
+`make -n assets` (what it would run anyway), that is what an edit of FILE costs.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def asset_steps(*what_if: str) -> set[str]:
+    options = [f"--what-if={path}" for path in what_if]
+    result = subprocess.run(
+        ["make", "--dry-run", *options, "assets"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return {
+        line.split("bookbuild.assets", 1)[1].strip()
+        for line in result.stdout.splitlines()
+        if "-m bookbuild.assets" in line
+    }
+
+
+def steps_caused_by(path: str) -> set[str]:
+    pending = asset_steps()
+    assert not pending, f"the assets are stale (make would run {pending}): run `make assets` first"
+    return asset_steps(path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["pysrc/bookbuild/pdf/print_book.py", "pysrc/bookbuild/cell_fence.py", "docs/derivatives.md"],
+)
+def test_editing_what_no_asset_is_made_from_rebuilds_nothing(path):
+    assert steps_caused_by(path) == set()
+
+
+def test_editing_the_module_rebuilds_its_wheel_and_the_lock_only():
+    assert steps_caused_by("pysrc/backprop/layers.py") == {"wheel:backprop", "lock"}
+
+
+def test_editing_the_cell_core_rebuilds_its_wheel_and_the_lock_only():
+    caused = steps_caused_by("pysrc/notebook_cell/run.py")
+    assert caused == {"wheel:notebook_cell", "lock"}
+
+
+def test_editing_the_runtime_rebundles_it_only():
+    assert steps_caused_by("runtime/page/cell-view.js") == {"runtime"}
