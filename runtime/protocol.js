@@ -4,7 +4,8 @@
 //
 // page -> worker
 //   init      {indexURL, interruptBuffer?}          boot Pyodide and the boot manifest's packages
-//   run       {runId, page, code, filename}          run one cell in the page's namespace
+//   run       {runId, page, code, filename, check?}  run one cell in the page's namespace; with
+//                                                    an exercise's check, check it after
 //   ping      {pingId}                               are you still answering? (after every run)
 //   forget    {page}                                 drop the page's namespace (its variables)
 // worker -> page
@@ -14,9 +15,10 @@
 //   started   {runId}                                the run arrived (the worker still listens)
 //   status    {runId, message}                       e.g. "Loading matplotlib"
 //   stream    {runId, stream: "stdout"|"stderr", text}   printed output, batched
-//   done      {runId, value, error, images, interrupted, truncated}
+//   done      {runId, value, error, images, interrupted, truncated, check?}
 //                                                    value: repr or null; error: traceback or
-//                                                    null; images: [{mime, data (base64), alt}]
+//                                                    null; images: [{mime, data (base64), alt}];
+//                                                    check: {passed, message} (if asked for)
 //   crashed   {runId, reason, detail}                the interpreter is unusable: restart it;
 //                                                    reason: "exited" | "fatal" | "broken"
 //   pong      {pingId}

@@ -11,6 +11,8 @@ measures, each in a fresh browser context (a cold HTTP cache):
     second result  a trivial cell (1+1) once Python is ready: click -> output
     next chapter   the footer's Next link (instant navigation), then Run on that chapter's first
                    cell: click on Next -> output, with no second worker
+    check          an exercise's Check, warm worker: click -> feedback (the reader's code, then
+                   the check, in the same Python)
     long tasks     main-thread tasks over 50 ms: page load, boot, a cell that computes for 2 s,
                    and as a control 2 s with nothing running (long tasks there are not Python's)
     page weight    bytes of every response of a page before any interaction
@@ -32,8 +34,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.browser.measure import REPEATS, measure_all
+from bench.browser.measure import REPEATS, measure_all, measure_checks
 from bench.browser.report import (
+    check_rows,
     long_task_rows,
     print_markdown,
     print_weight_breakdown,
@@ -42,6 +45,7 @@ from bench.browser.report import (
 )
 from bench.browser.site import build_bench_site, choose_chapters
 from bookbuild.browser import launch_chromium
+from bookbuild.exercise_source import book_exercises
 from bookbuild.static_server import serve_directory
 
 
@@ -58,8 +62,10 @@ def main():
                 f"first result on /{chapter}, next chapter /{following}",
                 flush=True,
             )
+            exercise_page, exercise_id = first_exercise()
             with sync_playwright() as playwright, launch_chromium(playwright) as browser:
                 floors, runs, weights = measure_all(browser, base_url, chapter, following)
+                checks = measure_checks(browser, base_url, exercise_page, exercise_id)
     print()
     for weight in weights:
         print_weight_breakdown(weight)
@@ -67,8 +73,17 @@ def main():
     print(f"Browser timings: headless Chromium, 127.0.0.1, cold cache, medians of {REPEATS} runs")
     print()
     print_markdown(
-        timing_rows(floors, runs, chapter, following) + long_task_rows(runs) + weight_rows(weights)
+        timing_rows(floors, runs, chapter, following)
+        + check_rows(checks, exercise_page, exercise_id)
+        + long_task_rows(runs)
+        + weight_rows(weights)
     )
+
+
+def first_exercise() -> tuple[str, str]:
+    """The first exercise after the Orientation page: (its page's path, its id)."""
+    chapter = next(c for c in book_exercises() if c.page.markdown != "index.md")
+    return chapter.page.url_path, chapter.exercises[0].id
 
 
 if __name__ == "__main__":

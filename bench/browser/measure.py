@@ -131,6 +131,23 @@ def measure_book(browser, base_url: str, chapter: str, following: str) -> BookRu
     return run
 
 
+def measure_checks(browser, base_url: str, chapter: str, exercise_id: str) -> list[float]:
+    """Check on an exercise, warm worker (after a first check): click -> feedback, in ms."""
+    with fresh_page(browser) as page:
+        note_other_origins(page, base_url)
+        page.goto(base_url + chapter)
+        expression = (
+            f"window.__bench.check(document.querySelector('[data-exercise=\"{exercise_id}\"]'))"
+        )
+        await_in_page(page, "the first check", expression)  # boots Python
+        times = []
+        for _ in range(REPEATS):
+            judged = await_in_page(page, "a check", expression)
+            times.append(judged["judged"] - judged["click"])
+        check_clean(page, base_url, "checks")
+    return times
+
+
 @dataclass
 class Resource:
     url: str

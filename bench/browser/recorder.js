@@ -45,6 +45,18 @@
     return { click, idle, output: liveText(cell) };
   };
 
+  // Press Check on an exercise (it marks itself busy synchronously); resolve once it is judged.
+  bench.check = async (root) => {
+    const click = performance.now();
+    root.querySelector(".bp-button--check").click();
+    const judged = await bench.waitFor(
+      () => root.getAttribute("aria-busy") !== "true" && root.dataset.exerciseState && performance.now(),
+      root,
+      { attributes: true, attributeFilter: ["aria-busy", "data-exercise-state"] },
+    );
+    return { click, judged, state: root.dataset.exerciseState };
+  };
+
   // Footer's Next link (instant navigation), then Run on cell `index` of the new page.
   bench.nextAndRun = async (index) => {
     const old = bench.cell(index);

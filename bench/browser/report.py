@@ -83,6 +83,17 @@ def timing_rows(floors, runs, chapter, following) -> list[tuple[str, str, str, s
     ]
 
 
+def check_rows(checks, page, exercise_id) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            f"Check → feedback, warm worker: /{page} exercise {exercise_id}",
+            f"{median(checks):.0f} ms",
+            "",
+            "",
+        )
+    ]
+
+
 def long_task_rows(runs) -> list[tuple[str, str, str, str]]:
     busy = [run.busy_long_tasks for run in runs]
     idle = [run.idle_long_tasks for run in runs]

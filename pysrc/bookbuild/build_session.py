@@ -36,10 +36,18 @@ class PageSession:
 
     def run(self, source: str) -> BuildCellResult:
         self.cells_run += 1
-        filename = f"<cell {self.cells_run}>"
+        return self.run_in(source, self.namespace)
+
+    @property
+    def filename(self) -> str:
+        """The name tracebacks give the cell that ran last: "<cell 3>", as in the browser."""
+        return f"<cell {self.cells_run}>"
+
+    def run_in(self, source: str, namespace: dict) -> BuildCellResult:
+        """Run `source` as the current cell, in `namespace` (a copy, for an exercise's tries)."""
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            result = run_cell(source, filename, self.namespace, IMAGES)
+            result = run_cell(source, self.filename, namespace, IMAGES)
         output = printed.getvalue()
         if result.value is not None:
             output += result.value + "\n"

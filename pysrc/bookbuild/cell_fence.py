@@ -29,7 +29,7 @@ from pymdownx.superfences import SuperFencesException
 from bookbuild.build_session import BuildCellResult, PageSession
 from notebook_cell import start_page
 
-CELL_OPTIONS = {"cell", "id", "error"}
+CELL_OPTIONS = {"cell", "id", "error", "exercise"}
 SESSION_ATTRIBUTE = "bookbuild_cells"
 # The same markup as Material's own code blocks, so cells look like the rest of the book.
 CODE_FORMATTER = HtmlFormatter(cssclass="language-python highlight", wrapcode=True)
@@ -48,11 +48,16 @@ def validate(language, inputs, options, attrs, md) -> bool:
         raise CellError(f"unknown cell option(s) {sorted(unknown)}; valid: {sorted(CELL_OPTIONS)}")
     options["id"] = inputs.get("id", "")
     options["expects_error"] = "error" in inputs
+    options["exercise"] = inputs.get("exercise", "")
     return True
 
 
 def format_cell(source, language, css_class, options, md, **kwargs) -> str:
     page = page_state(md)
+    if options["exercise"]:  # an exercise's cell (bookbuild.exercise_block writes these fences)
+        from bookbuild.exercise_block import format_exercise_cell
+
+        return format_exercise_cell(options["exercise"], page)
     number = len(page.ids) + 1
     cell_id = options.get("id") or f"cell-{number}"
     if cell_id in page.ids:
@@ -77,11 +82,13 @@ def indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())
 
 
-def render_cell(cell_id: str, source: str, result: BuildCellResult, expects_error: bool) -> str:
+def render_cell(
+    cell_id: str, source: str, result: BuildCellResult, expects_error: bool, extra: str = ""
+) -> str:
     code = highlight(source, PythonLexer(), CODE_FORMATTER)
     source_hash = hashlib.sha256(source.encode()).hexdigest()[:16]
     attributes = f'data-cell="{html.escape(cell_id)}" data-source-hash="{source_hash}"'
-    attributes += f' data-source="{html.escape(source)}"'
+    attributes += f' data-source="{html.escape(source)}"{extra}'
     if expects_error:
         attributes += " data-expects-error"
     return (
@@ -113,6 +120,7 @@ class PageState:
     def __init__(self) -> None:
         self.session = PageSession()
         self.ids: set[str] = set()
+        self.exercises: dict = {}  # id -> Exercise, found on this page by exercise_block
 
 
 def page_state(md: Markdown) -> PageState:
@@ -132,7 +140,8 @@ class FreshPage(Preprocessor):
 
     def run(self, lines):
         setattr(self.md, SESSION_ATTRIBUTE, PageState())
-        for name in [name for name in sys.modules if name.partition(".")[0] == "backprop"]:
+        reloaded = {"backprop", "exercise_checks"}
+        for name in [name for name in sys.modules if name.partition(".")[0] in reloaded]:
             del sys.modules[name]
         start_page()
         return lines

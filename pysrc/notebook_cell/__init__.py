@@ -18,12 +18,22 @@ only if a cell already imported them.
     interpreter_guard.py  what a cell may break for the next one: streams, builtins, sys.path
     page_defaults.py      numpy's and matplotlib's settings put back when a page starts
     run.py                run_cell: the above, in order, into one CellResult
+    checks.py             run_check: an exercise's check against the reader's namespace
     worker_session.py     the browser's adapter: one namespace per page, results as JSON
 """
 
+from .checks import CheckResult, run_check
 from .figures import ImageFormat
 from .page_defaults import start_page
 from .result import CellResult, Image
 from .run import run_cell
 
-__all__ = ["CellResult", "Image", "ImageFormat", "run_cell", "start_page"]
+__all__ = [
+    "CellResult",
+    "CheckResult",
+    "Image",
+    "ImageFormat",
+    "run_cell",
+    "run_check",
+    "start_page",
+]

@@ -12,6 +12,7 @@ import logging
 import sys
 import time
 
+from .checks import run_check
 from .figures import ImageFormat
 from .page_defaults import start_page, use_book_matplotlib_backend
 from .run import run_cell
@@ -47,13 +48,17 @@ def flush_before_sleeping(flush_output) -> None:
     time.sleep = sleep_after_flushing
 
 
-def run(page: str, code: str, filename: str) -> str:
+def run(page: str, code: str, filename: str, check: str | None = None) -> str:
+    """Run a cell; with `check` (an exercise's), check the reader's answer after it."""
     if current_page != [page]:
         start_page()
         current_page[:] = [page]
     namespace = namespaces.setdefault(page, {"__name__": "__main__"})
     result = run_cell(code, filename, namespace, IMAGES, settings["available_packages"])
-    return json.dumps(result.as_message())
+    message = result.as_message()
+    if check is not None and result.error is None:
+        message["check"] = run_check(check, namespace, filename).as_message()
+    return json.dumps(message)
 
 
 def forget(page: str) -> None:

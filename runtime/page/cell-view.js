@@ -70,6 +70,13 @@ export class CellView {
     this.root.classList.add("bp-cell--attached");
   }
 
+  // Another control beside Run (an exercise's Check).
+  addButton(label, attributes = {}) {
+    const button = element("button", { type: "button", class: "bp-button", ...attributes }, label);
+    this.runButton.after(button);
+    return button;
+  }
+
   // The editor is in place: it replaces the static code on screen (print keeps the static code).
   showEditor() {
     this.root.classList.add("bp-cell--editing");

@@ -30,6 +30,8 @@ export class Cell {
     this.originalCode = root.dataset.source;
     this.originalHash = root.dataset.sourceHash;
     this.expectsError = root.hasAttribute("data-expects-error");
+    // An exercise's cell runs only when the reader runs or checks it, never before a later cell.
+    this.isExercise = root.hasAttribute("data-exercise-cell");
     this.label = `Cell ${index + 1}`;
     this.view = new CellView(root, { label: this.label });
     this.storageWarned = false;
@@ -135,8 +137,9 @@ export class Cell {
     this.view.setStatus("");
   }
 
-  // Run this cell alone; resolves true if the cells after it may run.
-  async execute() {
+  // Run this cell alone (with an exercise's `check`, check it after); resolves with the outcome,
+  // whose `ok` says whether the cells after it may run.
+  async execute({ check = null } = {}) {
     const view = this.view;
     let outcome;
     try {
@@ -151,10 +154,10 @@ export class Cell {
           if (message.type === "stream") view.appendText(message.text, message.stream);
           else view.setStatus(message.message);
         },
-      });
-    } catch {
+      }, check);
+    } catch (error) {
       view.setBusy(false); // Python could not start: the "failed" event shows why, with Retry
-      return false;
+      return { ok: false, bootFailed: String(error) };
     }
     view.setBusy(false);
     if ("value" in outcome) this.showResult(outcome);
@@ -169,13 +172,13 @@ export class Cell {
       this.page.hold(this);
       view.appendRunNotice(lostPythonMessage(outcome.lost, outcome.detail));
       view.setStatus(outcome.lost === "stopped" ? "Stopped" : "Python was restarted");
-      return false;
+      return { ...outcome, ok: false };
     }
-    if (outcome.interrupted) return false;
+    if (outcome.interrupted) return { ...outcome, ok: false };
     // A cell that raised has still run (what it defined before the error exists).
     this.runtime.ranCellsOf(this.page.key).add(this.id);
     // A cell that shows an error on purpose does not stop the cells after it.
-    return !outcome.error || this.expectsError;
+    return { ...outcome, ok: !outcome.error || this.expectsError };
   }
 
   showResult(result) {

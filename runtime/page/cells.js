@@ -4,6 +4,7 @@
 // CodeMirror (editor.js) is loaded and built on a cell's first focus, not with the page.
 import { sharedRuntime } from "./runtime-client.js";
 import { Page } from "./page.js";
+import { BookProgress } from "./book-progress.js";
 import { improvePageAccessibility } from "./page-accessibility.js";
 
 const runtime = sharedRuntime({
@@ -12,6 +13,7 @@ const runtime = sharedRuntime({
 });
 
 let currentPage = null;
+let bookProgress = null;
 
 function attach() {
   improvePageAccessibility();
@@ -20,6 +22,9 @@ function attach() {
   const roots = printPage ? [] : [...document.querySelectorAll(".bp-cell:not(.bp-cell--attached)")];
   currentPage?.detach();
   currentPage = roots.length ? new Page(roots, runtime) : null;
+  bookProgress?.detach();
+  const progressRoot = printPage ? null : document.querySelector("[data-book-progress]");
+  bookProgress = progressRoot ? new BookProgress(progressRoot) : null;
 }
 
 // Material's instant navigation swaps the page without reloading scripts: re-attach on document$.

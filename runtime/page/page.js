@@ -1,6 +1,8 @@
 // The cells of one page, which share one Python namespace, in page order, like a notebook.
 import { Cell } from "./cell.js";
 import { element } from "./cell-view.js";
+import { Exercise, showChapterProgress } from "./exercise.js";
+import { onProgressChange } from "./exercise-progress.js";
 
 export class Page {
   constructor(roots, runtime) {
@@ -9,6 +11,11 @@ export class Page {
     this.cells = roots.map((root, index) => new Cell(root, index, this));
     this.waiting = new Set();
     this.stateLine = this.createStateLine(roots[0]);
+    this.exercises = this.cells.filter((cell) => cell.isExercise).map((cell) => new Exercise(cell.root.closest("[data-exercise]"), cell));
+    this.progressLine = document.querySelector("[data-exercise-progress]");
+    const showProgress = () => this.progressLine && showChapterProgress(this.progressLine, this.exercises);
+    showProgress();
+    this.unsubscribeProgress = onProgressChange(showProgress);
     this.unsubscribe = runtime.on((event) => this.onRuntimeEvent(event));
     this.showEarlierRuns();
   }
@@ -31,27 +38,32 @@ export class Page {
     return this.runtime.heldCellsOf(this.key).has(cell.id);
   }
 
-  // Run `target`, first running every earlier cell that has not run in this interpreter.
-  async runUpTo(target) {
-    if (this.waiting.has(target)) return;
+  // Run `target`, first running every earlier cell that has not run in this interpreter
+  // (exercises' cells excepted: they run when the reader runs or checks them). Resolves with the
+  // target's outcome, or null if it did not run.
+  async runUpTo(target, { check = null } = {}) {
+    if (this.waiting.has(target)) return null;
     this.release(target);
-    const notRun = this.cells.slice(0, target.index).filter((cell) => !this.hasRun(cell) && !this.waiting.has(cell));
+    const notRun = this.cells
+      .slice(0, target.index)
+      .filter((cell) => !cell.isExercise && !this.hasRun(cell) && !this.waiting.has(cell));
     const held = notRun.filter((cell) => this.isHeld(cell));
     const earlier = notRun.filter((cell) => !this.isHeld(cell));
     const chain = [...earlier, target];
     const first = earlier.length ? `Running ${earlier.length} earlier cell${earlier.length > 1 ? "s" : ""} first…` : "Queued…";
     chain.forEach((cell) => this.wait(cell, cell === target ? first : "Queued…"));
     if (this.runtime.state !== "ready") target.view.showProgress({ stage: "Starting Python", loaded: 0, total: 0 });
+    let outcome = null;
     for (const cell of chain) {
-      const ok = await cell.execute();
+      outcome = await cell.execute(cell === target ? { check } : {});
       this.waiting.delete(cell);
-      if (!ok && cell !== target) {
+      if (!outcome.ok && cell !== target) {
         for (const rest of chain.slice(chain.indexOf(cell) + 1)) {
           this.waiting.delete(rest);
           rest.view.setBusy(false);
           rest.view.setStatus(`Not run: ${cell.label.toLowerCase()} above did not finish.`);
         }
-        return;
+        return null;
       }
     }
     if (held.length) {
@@ -59,6 +71,7 @@ export class Page {
       target.view.appendRunNotice(`Not run first: ${labels}, which you stopped or which broke Python. Run ${held.length > 1 ? "them" : "it"} yourself if this cell needs ${held.length > 1 ? "them" : "it"}.`, "info");
     }
     this.showEarlierRuns();
+    return outcome;
   }
 
   wait(cell, status) {
@@ -131,5 +144,6 @@ export class Page {
 
   detach() {
     this.unsubscribe();
+    this.unsubscribeProgress();
   }
 }

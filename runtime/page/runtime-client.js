@@ -107,19 +107,20 @@ export class PythonRuntime {
   // Queue a cell. Resolves with the worker's result {value, error, images, interrupted,
   // truncated}, or, if the interpreter was lost on the way, with {lost: reason, detail} (and
   // the result too, when the cell finished before Python stopped answering).
-  run(page, code, filename, handlers) {
-    const task = this.queue.then(() => this.runNow(page, code, filename, handlers));
+  // With `check` (an exercise's check), the result also has check: {passed, message}.
+  run(page, code, filename, handlers, check = null) {
+    const task = this.queue.then(() => this.runNow(page, code, filename, handlers, check));
     this.queue = task.catch(() => {});
     return task;
   }
 
-  async runNow(page, code, filename, handlers) {
+  async runNow(page, code, filename, handlers, check) {
     await this.start();
     const runId = this.nextId++;
     return new Promise((resolve) => {
       this.current = { runId, handlers, resolve };
       handlers.onStart?.();
-      this.worker.postMessage({ type: MESSAGE.run, runId, page, code, filename });
+      this.worker.postMessage({ type: MESSAGE.run, runId, page, code, filename, check });
       this.expectAnswer(runId, () => this.restart("unresponsive"));
     });
   }

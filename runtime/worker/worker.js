@@ -62,7 +62,7 @@ async function loadPackages(names) {
   }
 }
 
-async function run({ runId, page, code, filename }) {
+async function run({ runId, page, code, filename, check = null }) {
   post({ type: MESSAGE.started, runId });
   batcher.start(runId);
   let result;
@@ -72,7 +72,7 @@ async function run({ runId, page, code, filename }) {
       messageCallback: (message) => post({ type: MESSAGE.status, runId, message }),
       errorCallback: (message) => post({ type: MESSAGE.status, runId, message }),
     });
-    result = JSON.parse(session.run(page, code, filename));
+    result = JSON.parse(session.run(page, code, filename, check));
   } catch (error) {
     batcher.flush();
     post({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });

@@ -5,11 +5,10 @@ from __future__ import annotations
 import html
 import re
 
+from bookbuild.book_nav import nav_pages
+from tests.book.page_items import page_items
 from tests.conftest import DOCS
 
-CELL_FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)```python cell[^\n]*\n(?P<code>.*?)^(?P=indent)```", re.M | re.S
-)
 CELL_ELEMENT = re.compile(r'<div class="bp-cell" (?P<attributes>[^>]*)>')
 STATIC_OUTPUT = re.compile(r'<div class="bp-cell__static" data-static-output(?P<hidden> hidden)?>')
 
@@ -21,26 +20,18 @@ def page_html(built_site, markdown_path):
 
 
 def test_every_cell_is_rendered_in_order_with_its_original_source(built_site):
+    """The chapters' cells, and each exercise's starter as its cell, in the Markdown's order."""
     total = 0
-    for markdown_path in sorted(DOCS.rglob("*.md")):
-        sources = [m["code"] for m in CELL_FENCE.finditer(markdown_path.read_text())]
+    for page in nav_pages():
+        sources = [item.starter if kind == "exercise" else item for kind, item in page_items(page)]
         rendered = [
             html.unescape(re.search(r'data-source="([^"]*)"', m["attributes"]).group(1))
-            for m in CELL_ELEMENT.finditer(page_html(built_site, markdown_path))
+            for m in CELL_ELEMENT.finditer(page_html(built_site, page.source))
         ]
-        dedented = [strip_common_indent(source) for source in sources]
-        assert rendered == dedented, (
-            f"{markdown_path.name}: the HTML's cells differ from the Markdown"
-        )
+        assert rendered == sources, f"{page.markdown}: the HTML's cells differ from the Markdown"
         total += len(sources)
     assert total >= 20, f"only {total} cells in the whole book"
     print(f"{total} cells in the book")
-
-
-def strip_common_indent(source: str) -> str:
-    lines = source.splitlines()
-    indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
-    return "\n".join(line[indent:] for line in lines)
 
 
 def test_cells_that_print_or_plot_show_their_build_time_output(built_site):

@@ -8,8 +8,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bookbuild.book_nav import chapters, nav_pages
 from tests.book.html_text import read_page
-from tests.book_nav import chapters, nav_pages
 
 # Every concept the book must teach, as a heading on its chapter's page (case-insensitive).
 CONCEPT_HEADINGS = {
@@ -49,6 +49,7 @@ CONCEPT_HEADINGS = {
     "reference/notation/index.html": ["Notation"],
     "reference/api/index.html": ["API reference"],
     "reference/references/index.html": ["References"],
+    "reference/solutions/index.html": ["Solutions to the exercises"],
 }  # fmt: skip
 CHAPTERS = [page.html for page in chapters()]
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|(?<![\w$])\$[^$\s][^$]*\$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.book_nav import nav_pages
+from bookbuild.book_nav import nav_pages
 from tests.browser.cells import live_text, run, same_output, static_text
 
 PAGES_WITH_CELLS = [page.url_path for page in nav_pages() if page.has_cells]

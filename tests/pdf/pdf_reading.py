@@ -12,7 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from tests.book_nav import nav_pages
+from bookbuild.book_nav import nav_pages
 
 
 @dataclass

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from tests.book_nav import chapters
+from bookbuild.book_nav import chapters
+from bookbuild.exercise_source import book_exercises
 from tests.conftest import DOCS
 from tests.pdf.pdf_reading import code_texts, nav_chapters
 
@@ -32,7 +33,7 @@ WORKED_EXAMPLE_NUMBERS = ["0.593269992", "0.751365070", "0.298371109"]
 TEX_COMMANDS = "frac|partial|sum|mathbf|mathrm|cdot|left|right|begin|hat|sigma|delta|eta"
 RAW_TEX = re.compile(rf"\\({TEX_COMMANDS})\b|\$\$|\\\(|\\\[")
 # Lines made only of control labels ("Run", "RunReset": adjacent buttons), not prose.
-CONTROL_LABELS = r"(?:Run|Stop|Reset|Restart|Edit|all)"
+CONTROL_LABELS = r"(?:Run|Stop|Reset|Restart|Edit|Check|all)"
 CONTROL_LINE = re.compile(rf"^[ \t]*(?:{CONTROL_LABELS}[ \t]*)+$|^[ \t]*Loading\b.*$", re.M)
 
 
@@ -129,3 +130,20 @@ def test_each_chapter_with_cells_points_to_its_online_edition(printed_book, onli
             continue
         path = "" if markdown == "index.md" else markdown.removesuffix(".md") + "/"
         assert f"online edition: {online_url}{path}" in text, f"{title}: no note with its URL"
+
+
+def test_the_solutions_appendix_lists_every_exercise_and_no_controls_print(
+    printed_book, chapter_pages
+):
+    appendix = " ".join(
+        printed_book.pages_text(*chapter_pages["Solutions to the exercises"]).split()
+    )
+    exercises = [exercise for chapter in book_exercises() for exercise in chapter.exercises]
+    assert exercises
+    for exercise in exercises:
+        assert exercise.title in appendix, f"the appendix lacks {exercise.title!r}"
+        assert " ".join(exercise.verifies.split()[:6]) in appendix
+    text = printed_book.text
+    for runtime_only in ("Hint 1 of", "exercises solved", "Export progress", "Looking is fine"):
+        assert runtime_only not in text, f"{runtime_only!r} is printed"
+    assert text.count("The solution, and what the check verifies, are in") == len(exercises)

@@ -1,13 +1,19 @@
-"""The book's pages in reading order, as mkdocs.yml's nav lists them: the one list tests use."""
+"""The book's pages in reading order, as mkdocs.yml's nav lists them.
+
+The build (the exercises' book-wide progress and solutions), the tests and the benchmarks all
+read the page list from here, so adding a chapter to the nav is the only step.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import yaml
 
-from tests.conftest import DOCS, ROOT
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
 
 
 class IgnoreTags(yaml.SafeLoader):
@@ -22,6 +28,7 @@ IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suf
 class NavPage:
     title: str  # as in the nav (and the PDF's bookmarks)
     markdown: str  # path under docs/, e.g. "reference/notation.md"
+    number: str  # its number in the book, as the PDF prints it: "2", "11.1"
 
     @property
     def html(self) -> str:
@@ -35,8 +42,12 @@ class NavPage:
         return self.html.removesuffix("index.html")
 
     @property
+    def source(self) -> Path:
+        return DOCS / self.markdown
+
+    @property
     def has_cells(self) -> bool:
-        return "```python cell" in (DOCS / self.markdown).read_text()
+        return "```python cell" in self.source.read_text()
 
 
 @cache
@@ -44,15 +55,15 @@ def nav_pages() -> tuple[NavPage, ...]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=IgnoreTags)
     pages: list[NavPage] = []
 
-    def walk(items):
-        for item in items:
+    def walk(items, prefix):
+        for number, item in enumerate(items, start=1):
             for title, target in item.items():
                 if isinstance(target, list):
-                    walk(target)
+                    walk(target, f"{prefix}{number}.")
                 else:
-                    pages.append(NavPage(title, target))
+                    pages.append(NavPage(title, target, f"{prefix}{number}"))
 
-    walk(config["nav"])
+    walk(config["nav"], "")
     return tuple(pages)
 
 

@@ -1,0 +1,89 @@
+// The reader's solved exercises, kept in this browser only (localStorage), never sent anywhere.
+//
+// Each entry is keyed by the exercise's id and remembers the exercise's version (a hash of its
+// statement, check and solution, from the build): when the book changes an exercise, an old
+// "solved" no longer counts for it. Progress can be exported as a small JSON file and imported
+// into another browser. Storage can be full or blocked: then progress lasts until the page closes.
+const STORAGE_KEY = "backprop-book:v1:exercises";
+const EXPORT_FORMAT = "backprop-book exercise progress";
+const listeners = new Set();
+let inMemory = {};
+
+function storage() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function solvedExercises() {
+  try {
+    const raw = storage()?.getItem(STORAGE_KEY);
+    return raw ? { ...inMemory, ...JSON.parse(raw) } : { ...inMemory };
+  } catch {
+    return { ...inMemory };
+  }
+}
+
+function save(solved) {
+  inMemory = solved;
+  try {
+    storage()?.setItem(STORAGE_KEY, JSON.stringify(solved));
+  } catch {
+    // full or blocked: kept in memory for this page
+  }
+  for (const listener of listeners) listener(solved);
+}
+
+export function onProgressChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+// "solved", "changed" (solved, but the book changed the exercise since) or null.
+export function stateOf(id, version) {
+  const entry = solvedExercises()[id];
+  if (!entry) return null;
+  return entry.version === version ? "solved" : "changed";
+}
+
+export function markSolved(id, version) {
+  save({ ...solvedExercises(), [id]: { version, solvedAt: new Date().toISOString() } });
+}
+
+export function resetProgress() {
+  inMemory = {};
+  try {
+    storage()?.removeItem(STORAGE_KEY);
+  } catch {
+    // nothing stored
+  }
+  for (const listener of listeners) listener({});
+}
+
+export function exportProgress() {
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exported: new Date().toISOString(), solved: solvedExercises() }, null, 1);
+}
+
+// Merge an exported file's progress into this browser's; returns how many exercises it adds.
+export function importProgress(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error("This file is not JSON.");
+  }
+  if (data?.format !== EXPORT_FORMAT || typeof data.solved !== "object" || data.solved === null) {
+    throw new Error("This file is not an export of this book's exercise progress.");
+  }
+  const current = solvedExercises();
+  let added = 0;
+  for (const [id, entry] of Object.entries(data.solved)) {
+    if (typeof entry?.version !== "string") continue;
+    if (current[id]?.version !== entry.version) added += 1;
+    current[id] = { version: entry.version, solvedAt: String(entry.solvedAt || "") };
+  }
+  save(current);
+  return added;
+}

@@ -1,0 +1,133 @@
+"""The checking module names the mistake behind a wrong answer, and never blames a right one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from backprop import Sigmoid, Tanh
+from exercise_checks import (
+    CheckFailed,
+    activation_derivative_mistakes,
+    dense_backward_mistakes,
+    expect,
+    expect_array,
+    expect_number,
+)
+
+RNG = np.random.default_rng(7)
+W = RNG.normal(size=(3, 4))
+
+
+def feedback(found, expected=W, **options) -> str:
+    with pytest.raises(CheckFailed) as failed:
+        expect_array(found, expected, "dW", "finite differences give", **options)
+    return str(failed.value)
+
+
+def test_a_right_answer_passes():
+    expect_array(W.copy(), W, "dW")
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e-6, 1e6])
+def test_float32_round_off_of_a_right_answer_is_not_blamed(scale):
+    expected = RNG.normal(size=(64, 10)) * scale
+    found = (expected.astype(np.float32) @ np.eye(10, dtype=np.float32)).astype(np.float32)
+    expect_array(found, expected, "dW", batch_size=64)
+    expect_number(np.float32(expected[0, 0]), expected[0, 0], "a number")
+
+
+def test_none_says_return_is_missing():
+    assert "is None: does your function `return` it?" in feedback(None)
+
+
+def test_a_missing_transpose_of_a_rectangular_answer():
+    message = feedback(W.T)
+    assert "shape (4, 3), but it should have shape (3, 4)" in message
+    assert "It is the expected dW transposed: is a .T missing or extra?" in message
+
+
+def test_a_transpose_of_a_square_answer_shows_in_its_values():
+    square = RNG.normal(size=(3, 3))
+    assert "transposed" in feedback(square.T, square)
+
+
+def test_a_wrong_sign():
+    assert "times -1: is the sign wrong" in feedback(-W)
+
+
+@pytest.mark.parametrize(
+    ("factor", "diagnosis"),
+    [
+        (0.5, "times 0.5: is a factor of 2 missing"),
+        (2.0, "times 2: is there an extra factor of 2?"),
+        (32.0, "times N = 32, the batch size: is the division by N"),
+        (1 / 32, "divided by N = 32, the batch size: is the mean taken twice?"),
+    ],
+)
+def test_a_constant_factor_off(factor, diagnosis):
+    assert diagnosis in feedback(W * factor, batch_size=32)
+
+
+def test_the_message_names_the_entry_and_both_numbers():
+    found = W.copy()
+    found[1, 2] += 1.0
+    message = feedback(found)
+    assert message.startswith(f"`dW[1, 2]` is {found[1, 2]:.4g} but finite differences give")
+    assert f"{W[1, 2]:.4g}" in message and "1 of its 12 entries differ" in message
+
+
+def test_a_missing_sum_over_the_batch():
+    db = RNG.normal(size=4)
+    per_example = np.tile(db / 16, (16, 1))
+    message = feedback(per_example, db)
+    assert "shape (16, 4), but it should have shape (4,)" in message
+    assert "one row per example (16 rows): sum over the batch (axis 0)" in message
+
+
+def test_nan_and_infinity_are_named_with_where_they_are():
+    found = W.copy()
+    found[2, 1] = np.nan
+    assert "contains NaN (not a number) (1 of 12 entries, the first at dW[2, 1])" in feedback(found)
+    found[2, 1] = np.inf
+    assert "contains infinity" in feedback(found)
+
+
+def test_a_forgotten_activation_derivative_and_one_taken_at_a():
+    dA, A_prev = RNG.normal(size=(5, 4)), RNG.normal(size=(5, 3))
+    Z = RNG.normal(size=(5, 4))
+    activation = Sigmoid()
+    delta = dA * activation.derivative(Z)
+    mistakes = dense_backward_mistakes(dA, A_prev, W, Z, activation)
+    expected = A_prev.T @ delta
+    forgot = feedback(A_prev.T @ dA, expected, mistakes=mistakes["dW"])
+    assert "you forget to multiply by the activation's derivative g'(Z)" in forgot
+    at_a = feedback(A_prev.T @ (dA * activation.derivative(activation.forward(Z))), expected,
+                    mistakes=mistakes["dW"])  # fmt: skip
+    assert "you evaluate the activation's derivative at A instead of Z" in at_a
+    assert "you forget" not in feedback(expected * 1.01, expected, mistakes=mistakes["dW"])
+
+
+def test_a_derivative_evaluated_at_the_output():
+    Z = RNG.normal(size=8)
+    activation = Tanh()
+    mistakes = activation_derivative_mistakes(activation, Z)
+    wrong = activation.derivative(activation.forward(Z))
+    message = feedback(wrong, activation.derivative(Z), mistakes=mistakes)
+    assert "at A = g(Z) instead of at Z" in message
+
+
+def test_a_plain_wrong_answer_gets_numbers_but_no_false_diagnosis():
+    message = feedback(W + RNG.normal(size=W.shape))
+    for diagnosis in ("transposed", "sign", "factor", "batch", "sum"):
+        assert diagnosis not in message
+
+
+def test_numbers_and_conditions():
+    with pytest.raises(CheckFailed, match=r"`the slope` is 3\.1 but it should be 3"):
+        expect_number(3.1, 3.0, "the slope")
+    with pytest.raises(CheckFailed, match="should be a number, got str"):
+        expect_number("3", 3.0, "the slope")
+    with pytest.raises(CheckFailed, match="too slow"):
+        expect(False, "too slow")
+    expect(True, "never shown")
