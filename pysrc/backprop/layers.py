@@ -18,13 +18,13 @@ Backward receives dA = ∂L/∂A and applies the chain rule:
 Each shape follows from the others: dW must have W's shape, and A_prevᵀ δ is the only
 product of the available arrays that does.
 
-The dtype rule. A layer computes in one dtype, float64 unless it is made with
-dtype="float32" (half the memory and about twice the speed, with about 7 correct digits
-instead of 16). W and b are stored in it, and every input (X, dA) is converted to it on
-the way in, so Z, A, δ, dW, db and dX, and so the optimiser's velocities, are in it too.
+The dtype rule. A layer computes in one dtype: float64, or float32 if it is made with
+dtype="float32" (half the memory and faster matrix products, with about 7 correct digits
+instead of 16). W and b are stored in it and every input (X, dA) is converted to it on the
+way in, so Z, A, δ, dW, db and dX, and the optimiser's velocities, are in it too.
 Activations and losses keep the dtype of the array they are given (float32 stays float32,
-anything else becomes float64) and convert targets to the prediction's dtype, so a
-float32 step never makes a float64 array.
+anything else becomes float64) and convert targets to the prediction's dtype, so a float32
+step never makes a float64 array.
 """
 
 import numpy as np
