@@ -14,9 +14,11 @@ scores 1e-3 or (much) more.
 
 A float32 network's gradients are compared with the central differences of a float64
 copy of it. In float32 itself the difference quotient would be mostly noise: the loss
-carries round-off of about 1e-7 · L, which divided by 2h = 2e-5 is far larger than the
-error being looked for. Against the float64 reference a correct float32 backprop scores
-the rounding error of its own arithmetic, about 1e-6 (below 1e-4 for small networks).
+carries round-off of about 1e-7 · L, which divided by 2h = 2e-5 is about 5e-3 · L. Against
+the float64 reference a correct float32 backprop scores the rounding error of its own
+arithmetic: usually about 1e-6, up to about 2e-4 where a gradient entry is a small
+difference of larger terms. So a float32 check passes below 1e-3, which still catches a
+wrong derivative (1e-2 or more); a subtler bug, scoring less than that, shows only in float64.
 """
 
 import numpy as np
