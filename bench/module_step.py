@@ -1,6 +1,7 @@
 """Time one training step of the backprop module, and of PyTorch if it is installed.
 
-One step = forward + loss + backward + SGD update (backprop.train_step), on:
+One step = forward + loss + backward + SGD update (backprop.train_step), in float32 and in
+float64, on:
 
     small: 2-32-32-2 tanh, batch 64, MSE
     large: 784-128-10 relu, batch 128, CrossEntropy
@@ -22,6 +23,7 @@ from backprop import MSE, SGD, CrossEntropy, Network, train_step
 WARMUP = 20
 REPEATS = 200
 LEARNING_RATE = 0.01
+DTYPES = ["float32", "float64"]
 
 
 class Case:
@@ -32,9 +34,9 @@ class Case:
         self.batch_size = batch_size
         self.loss = loss  # "mse" or "cross_entropy"
 
-    def numpy_problem(self):
+    def numpy_problem(self, dtype="float64"):
         """A seeded network and batch, shared by the numpy and the PyTorch timing."""
-        network = Network.from_sizes(self.sizes, activation=self.activation, seed=0)
+        network = Network.from_sizes(self.sizes, activation=self.activation, seed=0, dtype=dtype)
         rng = np.random.default_rng(1)
         X = rng.standard_normal((self.batch_size, self.sizes[0]))
         if self.loss == "mse":
@@ -62,8 +64,11 @@ def median_seconds(step):
     return statistics.median(times)
 
 
-def numpy_step(case):
-    network, X, y = case.numpy_problem()
+def numpy_step(case, dtype):
+    network, X, y = case.numpy_problem(dtype)
+    # The data in the network's dtype once, outside the step, as fit does (and torch.tensor).
+    X = X.astype(dtype)
+    y = y.astype(dtype) if case.loss == "mse" else y
     loss = MSE() if case.loss == "mse" else CrossEntropy()
     optimizer = SGD(LEARNING_RATE)
     return lambda: train_step(network, loss, X, y, optimizer)
@@ -125,17 +130,19 @@ def main():
     print(f"OPENBLAS_NUM_THREADS={threads}")
     print()
     for case in CASES:
-        numpy_time = median_seconds(numpy_step(case))
         print(f"{case.name}")
-        print(f"  backprop (numpy, float64) {numpy_time * 1e6:9.1f} µs")
-        if torch is None:
-            continue
-        for dtype, name in [(torch.float32, "float32"), (torch.float64, "float64")]:
-            torch_time = median_seconds(torch_step(case, torch, dtype))
-            print(
-                f"  PyTorch ({name})          {torch_time * 1e6:9.1f} µs   "
-                f"ratio numpy/torch {numpy_time / torch_time:.2f}"
+        torch_times = {}
+        if torch is not None:
+            for dtype in DTYPES:
+                torch_times[dtype] = median_seconds(torch_step(case, torch, getattr(torch, dtype)))
+                print(f"  PyTorch {dtype}   {torch_times[dtype] * 1e6:9.1f} µs")
+        for dtype in DTYPES:
+            numpy_time = median_seconds(numpy_step(case, dtype))
+            ratios = "".join(
+                f"   ÷ PyTorch {name} {numpy_time / seconds:.2f}"
+                for name, seconds in torch_times.items()
             )
+            print(f"  backprop {dtype}  {numpy_time * 1e6:9.1f} µs{ratios}")
     if torch is None:
         print()
         print("PyTorch not installed: ratio not measured")

@@ -19,7 +19,8 @@ Read the files in this order, each one concept:
     datasets.py        xor, moons, spiral (synthetic); digits (real); train_test_split
 
 Conventions (as in the book): one example per row, X (N, n_in), W (n_in, n_out),
-b (n_out,), Z = A_prev W + b, A = g(Z), float64 throughout.
+b (n_out,), Z = A_prev W + b, A = g(Z); float64 unless a network is made with
+dtype="float32", and then float32 throughout (the dtype rule is in layers.py).
 """
 
 from .activations import Activation, Identity, ReLU, Sigmoid, Tanh, get_activation

@@ -5,9 +5,12 @@ the shape of Z. Backprop multiplies by g'(Z):  δ = ∂L/∂A ⊙ g'(Z).
 
 Sigmoid and tanh have derivatives that are cheapest to compute from the output A,
 so derivative(Z, A) accepts A = g(Z) if the caller already has it (a layer does).
+Both keep the dtype of Z (see layers.py for the dtype rule).
 """
 
 import numpy as np
+
+from ._checks import as_float_array
 
 
 class Activation:
@@ -32,10 +35,10 @@ class Identity(Activation):
     name = "identity"
 
     def forward(self, Z):
-        return np.asarray(Z, dtype=np.float64)
+        return as_float_array(Z)
 
     def derivative(self, Z, A=None):
-        return np.ones_like(Z, dtype=np.float64)
+        return np.ones_like(as_float_array(Z))
 
 
 class Sigmoid(Activation):
@@ -44,7 +47,7 @@ class Sigmoid(Activation):
     name = "sigmoid"
 
     def forward(self, Z):
-        Z = np.asarray(Z, dtype=np.float64)
+        Z = as_float_array(Z)
         # e^(−|z|) never overflows; pick the form of σ that uses it on each side of 0.
         E = np.exp(-np.abs(Z))
         return np.where(Z >= 0, 1 / (1 + E), E / (1 + E))
@@ -60,7 +63,7 @@ class Tanh(Activation):
     name = "tanh"
 
     def forward(self, Z):
-        return np.tanh(np.asarray(Z, dtype=np.float64))
+        return np.tanh(as_float_array(Z))
 
     def derivative(self, Z, A=None):
         A = self.forward(Z) if A is None else A
@@ -73,10 +76,11 @@ class ReLU(Activation):
     name = "relu"
 
     def forward(self, Z):
-        return np.maximum(np.asarray(Z, dtype=np.float64), 0.0)
+        return np.maximum(as_float_array(Z), 0.0)
 
     def derivative(self, Z, A=None):
-        return (np.asarray(Z) > 0).astype(np.float64)
+        Z = as_float_array(Z)
+        return (Z > 0).astype(Z.dtype)
 
 
 ACTIVATIONS = {cls.name: cls for cls in (Identity, Sigmoid, Tanh, ReLU)}

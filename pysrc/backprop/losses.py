@@ -4,11 +4,13 @@ Each loss has .value(pred, target) -> float L and .gradient(pred, target) -> ∂
 array with the shape of pred. The batch average lives here, in the loss, so the
 gradient already carries the 1/N and backprop itself never averages anything.
 All three follow PyTorch's defaults (MSELoss, CrossEntropyLoss, BCEWithLogitsLoss, each
-with reduction="mean").
+with reduction="mean"). Both work in the dtype of pred; targets are converted to it
+(see layers.py for the dtype rule).
 """
 
 import numpy as np
 
+from ._checks import as_float_array
 from .activations import Sigmoid
 
 
@@ -33,14 +35,14 @@ def softmax(Z):
     Subtracting each row's maximum first changes nothing mathematically (it cancels
     in the fraction) but keeps exp from overflowing: the largest exponent is 0.
     """
-    Z = np.asarray(Z, dtype=np.float64)
+    Z = as_float_array(Z)
     E = np.exp(Z - Z.max(axis=-1, keepdims=True))
     return E / E.sum(axis=-1, keepdims=True)
 
 
 def log_softmax(Z):
     """log softmax(Z) row-wise, via log-sum-exp: z_ij − max_i − log Σ_k exp(z_ik − max_i)."""
-    Z = np.asarray(Z, dtype=np.float64)
+    Z = as_float_array(Z)
     shifted = Z - Z.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
@@ -68,7 +70,7 @@ class CrossEntropy:
     @staticmethod
     def _logits_and_targets(pred, target):
         """Check shapes; return logits (N, C) and target probabilities (N, C)."""
-        Z = np.asarray(pred, dtype=np.float64)
+        Z = as_float_array(pred)
         target = np.asarray(target)
         if Z.ndim != 2:
             raise ValueError(
@@ -76,7 +78,7 @@ class CrossEntropy:
             )
         N, C = Z.shape
         if target.shape == Z.shape:
-            return Z, target.astype(np.float64)
+            return Z, target.astype(Z.dtype, copy=False)
         if target.shape != (N,):
             raise ValueError(
                 f"CrossEntropy got pred of shape {Z.shape} and target of shape "
@@ -134,8 +136,8 @@ class BinaryCrossEntropy:
 
 
 def _same_shape(pred, target, loss_name):
-    pred = np.asarray(pred, dtype=np.float64)
-    target = np.asarray(target, dtype=np.float64)
+    pred = as_float_array(pred)
+    target = np.asarray(target, dtype=pred.dtype)
     if pred.shape != target.shape:
         hint = ""
         if target.ndim == 1 and pred.shape == (target.size, 1):

@@ -15,7 +15,10 @@ from .layers import Dense
 
 
 class Network:
-    """A stack of Dense layers. Network(layers, seed=None); seed re-initialises all weights."""
+    """A stack of Dense layers. Network(layers, seed=None); seed re-initialises all weights.
+
+    The network's dtype is its layers' dtype, which they must share (see layers.py).
+    """
 
     def __init__(self, layers, seed=None):
         self.layers = list(layers)
@@ -31,27 +34,44 @@ class Network:
                     f"{below.description} outputs {below.n_out} features, "
                     f"but {above.description} expects {above.n_in}"
                 )
+            if below.dtype != above.dtype:
+                raise ValueError(
+                    f"{below.description} is {below.dtype} but {above.description} is "
+                    f"{above.dtype}: every layer of a network computes in the same dtype"
+                )
         if seed is not None:
             rng = np.random.default_rng(seed)  # one stream for all layers, in order
             for layer in self.layers:
                 layer.initialize(rng)
 
     @classmethod
-    def from_sizes(cls, sizes, activation="tanh", output_activation="identity", seed=0):
+    def from_sizes(
+        cls, sizes, activation="tanh", output_activation="identity", seed=0, dtype="float64"
+    ):
         """Network.from_sizes([2, 32, 32, 2]): Dense 2→32, 32→32 (activation), 32→2 (output)."""
         sizes = list(sizes)
         if len(sizes) < 2:
             raise ValueError(f"sizes needs at least an input and an output size, got {sizes}")
         last = len(sizes) - 2
         layers = [
-            Dense(n_in, n_out, output_activation if index == last else activation)
+            Dense(n_in, n_out, output_activation if index == last else activation, dtype=dtype)
             for index, (n_in, n_out) in enumerate(pairwise(sizes))
         ]
         return cls(layers, seed=seed)
 
     def __repr__(self):
         inner = ", ".join(f"Dense {x.n_in}→{x.n_out} {x.activation.name}" for x in self.layers)
-        return f"Network({inner})"
+        dtype = "" if self.dtype == np.float64 else f", {self.dtype}"
+        return f"Network({inner}{dtype})"
+
+    @property
+    def dtype(self):
+        """The dtype every layer computes in: float64, or float32 if the layers were made so."""
+        return self.layers[0].dtype
+
+    def astype(self, dtype):
+        """A copy of this network with every layer's W and b converted to dtype (Dense.astype)."""
+        return Network([layer.astype(dtype) for layer in self.layers])
 
     @property
     def parameter_count(self):

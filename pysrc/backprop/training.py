@@ -69,8 +69,12 @@ def fit(
     TrainingDiverged, whose .history holds the losses of the epochs before.
     """
     optimizer = SGD(0.1) if optimizer is None else optimizer
-    X = np.asarray(X, dtype=np.float64)
+    # Converted once here rather than in every step: X and float targets to the network's
+    # dtype; integer labels stay as they are.
+    X = np.asarray(X, dtype=network.dtype)
     y = np.asarray(y)
+    if np.issubdtype(y.dtype, np.floating):
+        y = y.astype(network.dtype, copy=False)
     if X.ndim != 2:
         raise ValueError(
             f"X must be a 2-D array of shape (N, features), one example per row, got shape "
