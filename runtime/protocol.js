@@ -8,6 +8,8 @@
 //                                                    an exercise's check, check it after
 //   ping      {pingId}                               are you still answering? (after every run)
 //   forget    {page}                                 drop the page's namespace (its variables)
+//   explore   {runId, request}                       an explorable's request (JSON text), for
+//                                                    explorables.worker_adapter
 // worker -> page
 //   progress  {stage, file, loaded, total}           boot download progress, in bytes
 //   ready     {}                                     Python is ready for cells
@@ -22,11 +24,13 @@
 //   crashed   {runId, reason, detail}                the interpreter is unusable: restart it;
 //                                                    reason: "exited" | "fatal" | "broken"
 //   pong      {pingId}
+//   explored  {runId, answer}                        the explorable's answer (JSON text)
 export const MESSAGE = Object.freeze({
   init: "init",
   run: "run",
   ping: "ping",
   forget: "forget",
+  explore: "explore",
   progress: "progress",
   ready: "ready",
   bootError: "bootError",
@@ -36,6 +40,7 @@ export const MESSAGE = Object.freeze({
   done: "done",
   crashed: "crashed",
   pong: "pong",
+  explored: "explored",
 });
 
 // Text a run may show (printed output and the displayed value together); the worker cuts the

@@ -13,6 +13,8 @@ measures, each in a fresh browser context (a cold HTTP cache):
                    cell: click on Next -> output, with no second worker
     check          an exercise's Check, warm worker: click -> feedback (the reader's code, then
                    the check, in the same Python)
+    explorables    the playground's default training run (total, per epoch, long tasks during
+                   it) and the gradient descent explorer's slider change → redrawn figure
     long tasks     main-thread tasks over 50 ms: page load, boot, a cell that computes for 2 s,
                    and as a control 2 s with nothing running (long tasks there are not Python's)
     page weight    bytes of every response of a page before any interaction
@@ -34,9 +36,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.browser.explorables import measure_explorables
 from bench.browser.measure import REPEATS, measure_all, measure_checks
 from bench.browser.report import (
     check_rows,
+    explorable_rows,
     long_task_rows,
     print_markdown,
     print_weight_breakdown,
@@ -66,6 +70,7 @@ def main():
             with sync_playwright() as playwright, launch_chromium(playwright) as browser:
                 floors, runs, weights = measure_all(browser, base_url, chapter, following)
                 checks = measure_checks(browser, base_url, exercise_page, exercise_id)
+                explorables = measure_explorables(browser, base_url)
     print()
     for weight in weights:
         print_weight_breakdown(weight)
@@ -75,6 +80,7 @@ def main():
     print_markdown(
         timing_rows(floors, runs, chapter, following)
         + check_rows(checks, exercise_page, exercise_id)
+        + explorable_rows(explorables)
         + long_task_rows(runs)
         + weight_rows(weights)
     )

@@ -57,6 +57,33 @@
     return { click, judged, state: root.dataset.exerciseState };
   };
 
+  // An explorable redrawn: resolves when data-frame passes `after` (and the state is `state`).
+  bench.redrawn = (root, after, state) =>
+    bench.waitFor(
+      () => Number(root.dataset.frame) > after && (!state || root.dataset.state === state) && performance.now(),
+      root,
+      { attributes: true, attributeFilter: ["data-frame", "data-state"] },
+    );
+
+  // Move a slider as a keyboard does (one input event), then time until the figure is redrawn.
+  bench.slide = async (root, label, value) => {
+    const input = [...root.querySelectorAll("input[type=range]")].find((el) => el.labels[0]?.textContent === label);
+    const after = Number(root.dataset.frame);
+    const start = performance.now();
+    input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const end = await bench.redrawn(root, after, "done");
+    return end - start;
+  };
+
+  // The playground's Train: from the click until training is done.
+  bench.train = async (root) => {
+    const start = performance.now();
+    [...root.querySelectorAll("button")].find((b) => b.textContent === "Train").click();
+    const end = await bench.waitFor(() => root.dataset.state === "done" && performance.now(), root, { attributes: true, attributeFilter: ["data-state"] });
+    return { start, end, status: root.querySelector(".bp-explorable__status").textContent };
+  };
+
   // Footer's Next link (instant navigation), then Run on cell `index` of the new page.
   bench.nextAndRun = async (index) => {
     const old = bench.cell(index);

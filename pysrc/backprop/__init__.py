@@ -16,7 +16,8 @@ Read the files in this order, each one concept:
     descent.py         gradient_descent on a surface (with momentum), as SGD does it
     training.py        train_step, fit, History, accuracy
     gradient_check.py  compare backprop with numerical derivatives
-    datasets.py        xor, moons, spiral (synthetic); digits (real); train_test_split
+    datasets.py        xor, xor_cloud, moons, spiral, circles (synthetic); digits (real);
+                       train_test_split
 
 Conventions (as in the book): one example per row, X (N, n_in), W (n_in, n_out),
 b (n_out,), Z = A_prev W + b, A = g(Z); float64 unless a network is made with
@@ -25,7 +26,7 @@ dtype="float32", and then float32 throughout (the dtype rule is in layers.py).
 
 from .activations import Activation, Identity, ReLU, Sigmoid, Tanh, get_activation
 from .calculus import derivative, numerical_gradient
-from .datasets import digits, moons, spiral, train_test_split, xor
+from .datasets import circles, digits, moons, spiral, train_test_split, xor, xor_cloud
 from .descent import Trajectory, gradient_descent
 from .gradient_check import gradient_check
 from .graph_drawing import SVGDrawing, draw
@@ -59,6 +60,7 @@ __all__ = [
     "Valley",
     "Value",
     "accuracy",
+    "circles",
     "derivative",
     "digits",
     "draw",
@@ -75,4 +77,5 @@ __all__ = [
     "train_step",
     "train_test_split",
     "xor",
+    "xor_cloud",
 ]

@@ -30,8 +30,7 @@ def moons(n=200, noise=0.1, seed=0):
     `noise` added to both coordinates, then the examples shuffled.
     """
     n = positive_int(n, "n")
-    if not noise >= 0:
-        raise ValueError(f"noise must be >= 0, got {noise!r}")
+    _check_noise(noise)
     rng = np.random.default_rng(seed)
     n_upper = n // 2
     n_lower = n - n_upper
@@ -49,25 +48,71 @@ def moons(n=200, noise=0.1, seed=0):
     return X[order], y[order]
 
 
-def spiral(n=100, classes=3, seed=0):
+def spiral(n=100, classes=3, seed=0, noise=0.2):
     """Interleaved spiral arms, one per class: X (n·classes, 2), y (n·classes,) int labels.
 
     As in the CS231n case study: arm k has n points at radius r from 0 to 1 and angle
-    4k + 4r plus Gaussian noise (standard deviation 0.2). Not linearly separable.
-    Examples are ordered by class.
+    4k + 4r plus Gaussian noise (standard deviation `noise`, 0.2 as in the case study). Not
+    linearly separable. Examples are ordered by class.
     """
     n = positive_int(n, "n")
     classes = positive_int(classes, "classes")
+    _check_noise(noise)
     rng = np.random.default_rng(seed)
     X = np.zeros((n * classes, 2))
     y = np.zeros(n * classes, dtype=np.intp)
     for k in range(classes):
         rows = slice(n * k, n * (k + 1))
         radius = np.linspace(0.0, 1.0, n)
-        angle = np.linspace(4.0 * k, 4.0 * (k + 1), n) + 0.2 * rng.standard_normal(n)
+        angle = np.linspace(4.0 * k, 4.0 * (k + 1), n) + noise * rng.standard_normal(n)
         X[rows] = np.column_stack([radius * np.sin(angle), radius * np.cos(angle)])
         y[rows] = k
     return X, y
+
+
+def circles(n=200, noise=0.05, factor=0.5, seed=0):
+    """Two concentric circles: X (n, 2), y (n,) int labels 0 (outer, radius 1) and 1 (inner).
+
+    As scikit-learn's make_circles: n // 2 points evenly spaced on the outer circle, the rest
+    on the inner one of radius `factor`, Gaussian noise of standard deviation `noise` added to
+    both coordinates, then the examples shuffled. No straight line separates them.
+    """
+    n = positive_int(n, "n")
+    _check_noise(noise)
+    if not 0 < factor < 1:
+        raise ValueError(
+            f"factor (the inner circle's radius) must be between 0 and 1, got {factor!r}"
+        )
+    rng = np.random.default_rng(seed)
+    n_outer = n // 2
+    outer = np.linspace(0, 2 * np.pi, n_outer, endpoint=False)
+    inner = np.linspace(0, 2 * np.pi, n - n_outer, endpoint=False)
+    X = np.concatenate([np.column_stack([np.cos(outer), np.sin(outer)]),
+                        factor * np.column_stack([np.cos(inner), np.sin(inner)])])  # fmt: skip
+    y = np.concatenate([np.zeros(n_outer, dtype=np.intp), np.ones(n - n_outer, dtype=np.intp)])
+    X += noise * rng.standard_normal(X.shape)
+    order = rng.permutation(n)
+    return X[order], y[order]
+
+
+def xor_cloud(n=200, noise=0.1, seed=0):
+    """The XOR pattern as a cloud of points: X (n, 2) in [-1, 1]², y (n,) int labels.
+
+    A point's label is 1 when its two coordinates have opposite signs (quadrants II and IV),
+    0 otherwise, computed before Gaussian noise of standard deviation `noise` moves it. Like
+    xor() it needs a hidden layer; unlike xor()'s four rows it can be split and held out.
+    """
+    n = positive_int(n, "n")
+    _check_noise(noise)
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1.0, 1.0, size=(n, 2))
+    y = (X[:, 0] * X[:, 1] < 0).astype(np.intp)
+    return X + noise * rng.standard_normal(X.shape), y
+
+
+def _check_noise(noise):
+    if not noise >= 0:
+        raise ValueError(f"noise must be >= 0, got {noise!r}")
 
 
 def digits():

@@ -25,6 +25,7 @@ MARGIN = 10
 INK = "#1f2937"
 GRAD_INK = "#a3271b"
 OP_FILL = "#e8eefb"
+HIGHLIGHT = "#c2410c"  # the highlighted node: 5.2:1 on white, and not the grad's red
 SYMBOLS = {"+": "+", "-": "−", "*": "×", "/": "÷", "neg": "−", "sigmoid": "σ"}
 
 
@@ -45,8 +46,12 @@ class _Node:
         self.inputs, self.outputs = [], []
 
 
-def draw(value):
-    """The computational graph that produced `value`, as a standalone SVG document."""
+def draw(value, highlight=None):
+    """The computational graph that produced `value`, as a standalone SVG document.
+
+    highlight: one Value of the graph to pick out (its box, its operation and the arrows into
+    it), e.g. the node whose backward rule runs in a step-by-step walk of backward().
+    """
     values = value.topological_order()  # every input before the Values computed from it
     boxes = {v: _Node("value", *_box_size(v)) for v in values}
     circles = {}
@@ -61,7 +66,9 @@ def draw(value):
     _assign_columns(values, boxes, circles)
     columns = _group_by_column([*boxes.values(), *circles.values()])
     _assign_rows(columns)
-    return SVGDrawing(_render(values, boxes, circles, columns, value.label))
+    if highlight is not None and highlight not in boxes:
+        raise ValueError("highlight must be a Value of the graph being drawn")
+    return SVGDrawing(_render(values, boxes, circles, columns, value.label, highlight))
 
 
 def _box_size(v):
@@ -148,7 +155,7 @@ def _place(column, wanted):
         node.y += shift
 
 
-def _render(values, boxes, circles, columns, title):
+def _render(values, boxes, circles, columns, title, highlight=None):
     left = MARGIN
     x_centre = []
     for column in columns:
@@ -169,43 +176,47 @@ def _render(values, boxes, circles, columns, title):
         f"<title>{escape(heading)}</title>",
         f'<rect width="{width:.1f}" height="{height:.1f}" fill="#ffffff"/>',
     ]
+    picked = {boxes[highlight], circles.get(highlight)} if highlight is not None else set()
     for node in [*boxes.values(), *circles.values()]:
         for target in node.outputs:
-            parts.append(_arrow(node, target))
+            parts.append(_arrow(node, target, target in picked))
     for v, op in circles.items():
-        parts.append(_circle(op, _symbol(v._op)))
+        parts.append(_circle(op, _symbol(v._op), op in picked))
     for v in values:
-        parts.append(_box(boxes[v], v))
+        parts.append(_box(boxes[v], v, v is highlight))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
 
-def _arrow(source, target):
+def _arrow(source, target, picked=False):
     x1, y1 = source.x + source.width / 2, source.y
     x2, y2 = target.x - target.width / 2, target.y
     bend = (x2 - x1) / 2
+    ink, width = (HIGHLIGHT, 2.6) if picked else ("#6b7280", 1.3)
     return (
         f'<path d="M{x1:.1f},{y1:.1f} C{x1 + bend:.1f},{y1:.1f} {x2 - bend:.1f},{y2:.1f} '
-        f'{x2 - 6:.1f},{y2:.1f}" fill="none" stroke="#6b7280" stroke-width="1.3"/>'
-        f'<path d="M{x2:.1f},{y2:.1f} l-7,-4 v8 z" fill="#6b7280"/>'
+        f'{x2 - 6:.1f},{y2:.1f}" fill="none" stroke="{ink}" stroke-width="{width}"/>'
+        f'<path d="M{x2:.1f},{y2:.1f} l-7,-4 v8 z" fill="{ink}"/>'
     )
 
 
-def _circle(node, symbol):
+def _circle(node, symbol, picked=False):
     size = FONT_SIZE if len(symbol) == 1 else SMALL_FONT_SIZE
+    stroke = f'stroke="{HIGHLIGHT}" stroke-width="3"' if picked else f'stroke="{INK}"'
     return (
         f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{node.width / 2:.1f}" '
-        f'fill="{OP_FILL}" stroke="{INK}"/>'
+        f'fill="{OP_FILL}" {stroke}/>'
         f'<text x="{node.x:.1f}" y="{node.y + 0.35 * size:.1f}" font-size="{size}" '
         f'text-anchor="middle">{escape(symbol)}</text>'
     )
 
 
-def _box(node, v):
+def _box(node, v, picked=False):
     x, top = node.x - node.width / 2, node.y - node.height / 2
+    stroke = f'stroke="{HIGHLIGHT}" stroke-width="3"' if picked else f'stroke="{INK}"'
     parts = [
         f'<rect x="{x:.1f}" y="{top:.1f}" width="{node.width:.1f}" height="{node.height:.1f}" '
-        f'rx="4" fill="#ffffff" stroke="{INK}"/>'
+        f'rx="4" fill="#ffffff" {stroke}/>'
     ]
     baseline = top + PADDING / 2 + LINE_HEIGHT / 2 + 0.35 * FONT_SIZE
     for line in _box_lines(v):

@@ -27,6 +27,7 @@ from pygments.lexers import PythonLexer
 from pymdownx.superfences import SuperFencesException
 
 from bookbuild.build_session import BuildCellResult, PageSession
+from bookbuild.page_source import identify
 from notebook_cell import start_page
 
 CELL_OPTIONS = {"cell", "id", "error", "exercise"}
@@ -117,10 +118,24 @@ def render_static_output(result: BuildCellResult) -> str:
 
 
 class PageState:
-    def __init__(self) -> None:
+    def __init__(self, lines: list[str] | None = None) -> None:
         self.session = PageSession()
         self.ids: set[str] = set()
         self.exercises: dict = {}  # id -> Exercise, found on this page by exercise_block
+        self.lines = lines or []  # the page's Markdown, to say where a fence is
+        self.source = identify(self.lines)
+
+    def where(self, fence_body: str) -> str:
+        """'docs/page.md:42' for the fence whose body is `fence_body` (its opening line)."""
+        first = fence_body.strip().split("\n")[0].strip()
+        for index, line in enumerate(self.lines):
+            if (
+                line.strip() == first
+                and index > 0
+                and self.lines[index - 1].lstrip().startswith(("```", "~~~"))
+            ):
+                return self.source.where(index - 1)
+        return self.source.where(0)
 
 
 def page_state(md: Markdown) -> PageState:
@@ -139,8 +154,8 @@ class FreshPage(Preprocessor):
     """
 
     def run(self, lines):
-        setattr(self.md, SESSION_ATTRIBUTE, PageState())
-        reloaded = {"backprop", "exercise_checks"}
+        setattr(self.md, SESSION_ATTRIBUTE, PageState(lines))
+        reloaded = {"backprop", "exercise_checks", "explorables"}
         for name in [name for name in sys.modules if name.partition(".")[0] in reloaded]:
             del sys.modules[name]
         start_page()

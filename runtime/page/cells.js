@@ -5,6 +5,7 @@
 import { sharedRuntime } from "./runtime-client.js";
 import { Page } from "./page.js";
 import { BookProgress } from "./book-progress.js";
+import { attachExplorables } from "./explorables/attach.js";
 import { improvePageAccessibility } from "./page-accessibility.js";
 
 const runtime = sharedRuntime({
@@ -14,6 +15,7 @@ const runtime = sharedRuntime({
 
 let currentPage = null;
 let bookProgress = null;
+let detachExplorables = null;
 
 function attach() {
   improvePageAccessibility();
@@ -25,6 +27,8 @@ function attach() {
   bookProgress?.detach();
   const progressRoot = printPage ? null : document.querySelector("[data-book-progress]");
   bookProgress = progressRoot ? new BookProgress(progressRoot) : null;
+  detachExplorables?.();
+  detachExplorables = printPage ? null : attachExplorables(runtime);
 }
 
 // Material's instant navigation swaps the page without reloading scripts: re-attach on document$.

@@ -84,6 +84,9 @@ export class PythonRuntime {
       case MESSAGE.done:
         if (this.current?.runId === message.runId) this.checkStillAnswering(message);
         break;
+      case MESSAGE.explored:
+        if (this.current?.runId === message.runId) this.finishRun(JSON.parse(message.answer));
+        break;
       case MESSAGE.crashed:
         this.restart(message.reason, message.detail);
         break;
@@ -122,6 +125,23 @@ export class PythonRuntime {
       handlers.onStart?.();
       this.worker.postMessage({ type: MESSAGE.run, runId, page, code, filename, check });
       this.expectAnswer(runId, () => this.restart("unresponsive"));
+    });
+  }
+
+  // An explorable's request, queued with the cells: resolves with its answer (plain data, or
+  // {error}), or {lost: reason} if Python was restarted on the way.
+  explore(request) {
+    const task = this.queue.then(() => this.exploreNow(request));
+    this.queue = task.catch(() => {});
+    return task;
+  }
+
+  async exploreNow(request) {
+    await this.start();
+    const runId = this.nextId++;
+    return new Promise((resolve) => {
+      this.current = { runId, handlers: { onMessage() {} }, resolve };
+      this.worker.postMessage({ type: MESSAGE.explore, runId, request: JSON.stringify(request) });
     });
   }
 

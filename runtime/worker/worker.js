@@ -17,6 +17,7 @@ const handlers = {
   [MESSAGE.run]: run,
   [MESSAGE.ping]: ({ pingId }) => post({ type: MESSAGE.pong, pingId }),
   [MESSAGE.forget]: ({ page }) => session?.forget(page),
+  [MESSAGE.explore]: explore,
 };
 // addEventListener, not onmessage: a cell that sets `js.self.onmessage = None` does not deafen it.
 self.addEventListener("message", ({ data }) => handlers[data.type]?.(data));
@@ -81,6 +82,17 @@ async function run({ runId, page, code, filename, check = null }) {
   if (result.value !== null) result.value = batcher.fit(result.value);
   batcher.flush();
   post({ type: MESSAGE.done, runId, ...result, truncated: batcher.truncated });
+}
+
+// An explorable's request: computed by the explorables package with backprop, answered as JSON.
+let explorables = null;
+function explore({ runId, request }) {
+  try {
+    explorables ??= pyodide.pyimport("explorables.worker_adapter");
+    post({ type: MESSAGE.explored, runId, answer: explorables.handle(request) });
+  } catch (error) {
+    post({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
+  }
 }
 
 // The cell runner catches everything a cell raises, so an error here means Python itself is no

@@ -6,7 +6,7 @@ from importlib.resources import files
 import numpy as np
 import pytest
 
-from backprop import digits, moons, spiral, train_test_split, xor
+from backprop import circles, digits, moons, spiral, train_test_split, xor, xor_cloud
 
 
 def test_xor_is_the_four_cases_with_column_targets():
@@ -40,7 +40,31 @@ def test_spiral_has_n_points_per_class():
     assert np.all(np.hypot(*X.T) <= 1.0 + 1e-12), "expected every point within radius 1"
 
 
-@pytest.mark.parametrize("make", [moons, spiral])
+def test_circles_without_noise_lie_on_two_circles_with_balanced_classes():
+    X, y = circles(101, noise=0.0, factor=0.4)
+    assert X.shape == (101, 2) and sorted(np.bincount(y)) == [50, 51]
+    assert np.allclose(np.hypot(*X[y == 0].T), 1.0), "expected class 0 on the unit circle"
+    assert np.allclose(np.hypot(*X[y == 1].T), 0.4), "expected class 1 on the inner circle"
+
+
+def test_xor_cloud_labels_opposite_signs_as_one():
+    X, y = xor_cloud(400, noise=0.0, seed=3)
+    assert X.shape == (400, 2) and np.all(np.abs(X) <= 1.0)
+    assert np.array_equal(y, (np.sign(X[:, 0]) != np.sign(X[:, 1])).astype(y.dtype))
+    assert 150 < y.sum() < 250, f"expected roughly balanced classes, found {np.bincount(y)}"
+
+
+def test_spiral_noise_is_the_angles_spread():
+    X, _ = spiral(50, classes=2, seed=0, noise=0.0)
+    radius = np.hypot(*X.T)
+    angle = np.arctan2(X[:, 0], X[:, 1])  # the arms are x = r sin θ, y = r cos θ
+    expected = np.concatenate([np.linspace(4.0 * k, 4.0 * (k + 1), 50) for k in range(2)])
+    keep = radius > 1e-9
+    assert np.allclose(np.angle(np.exp(1j * (angle[keep] - expected[keep]))), 0.0)
+    assert not np.array_equal(spiral(50, 2, seed=0)[0], X), "the default noise is not 0"
+
+
+@pytest.mark.parametrize("make", [moons, spiral, circles, xor_cloud])
 def test_the_same_seed_gives_the_same_data(make):
     X1, y1 = make(seed=5)
     X2, y2 = make(seed=5)
@@ -56,6 +80,8 @@ def test_dataset_sizes_must_be_positive_integers():
         spiral(10, classes=0)
     with pytest.raises(ValueError, match="noise must be >= 0"):
         moons(10, noise=-1)
+    with pytest.raises(ValueError, match="factor"):
+        circles(10, factor=1.5)
 
 
 # UCI's page for "Optical Recognition of Handwritten Digits" lists the class sizes of the test

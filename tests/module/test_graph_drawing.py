@@ -2,6 +2,8 @@
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from backprop import SVGDrawing, Value, draw
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -83,3 +85,21 @@ def test_a_single_value_can_be_drawn():
     root = ET.fromstring(draw(Value(5.0, "x")))
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert texts == ["x", "data 5.0000", "grad 0.0000"], f"found {texts}"
+
+
+def test_a_highlighted_node_is_drawn_in_the_highlight_colour_with_its_incoming_arrows():
+    a, b = Value(2.0, label="a"), Value(3.0, label="b")
+    product = a * b
+    product.label = "product"
+    out = product + 1.0
+    plain, picked = draw(out), draw(out, highlight=product)
+    assert "#c2410c" not in plain
+    # The product's box and its × circle, and the arrows a → ×, b → × and × → product (a
+    # line and an arrowhead each).
+    assert picked.count('stroke="#c2410c"') == 2 + 3
+    assert picked.count('fill="#c2410c"') == 3
+
+
+def test_highlighting_a_value_outside_the_graph_is_refused():
+    with pytest.raises(ValueError, match="highlight must be a Value of the graph"):
+        draw(Value(1.0) * 2, highlight=Value(5.0))

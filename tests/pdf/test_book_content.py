@@ -4,6 +4,7 @@ build-time output and figures, no browser controls, working links."""
 from __future__ import annotations
 
 import base64
+import html
 import re
 
 import pytest
@@ -147,3 +148,21 @@ def test_the_solutions_appendix_lists_every_exercise_and_no_controls_print(
     for runtime_only in ("Hint 1 of", "exercises solved", "Export progress", "Looking is fine"):
         assert runtime_only not in text, f"{runtime_only!r} is printed"
     assert text.count("The solution, and what the check verifies, are in") == len(exercises)
+
+
+def test_each_explorable_prints_its_build_time_figure_and_caption_but_no_controls(
+    printed_book, built_site
+):
+    print_page = (built_site.directory / "print_page" / "index.html").read_text()
+    explorables = re.findall(r'<figure class="bp-explorable".*?</figure>', print_page, re.S)
+    assert len(explorables) >= 3
+    alts = {alt for _, alt in printed_book.figure_pages()}
+    text = " ".join(printed_book.text.split())
+    for markup in explorables:
+        alt = html.unescape(
+            re.search(r'class="bp-explorable__static"[^>]* alt="([^"]*)"', markup)[1]
+        )
+        assert alt in alts, f"the explorable figure {alt!r} is not in the PDF"
+    assert text.count("Online, you can") >= len(explorables)
+    for control in ("Pin this run", "Show the whole pass", "Units per layer", "Starting Python"):
+        assert control not in text, f"the control {control!r} is printed"
