@@ -9,6 +9,7 @@ that answer:
                  mistakes=dense_backward_mistakes(...))
     expect_number(found, expected, "the slope", expected_from="the exact derivative is")
     expect(condition, message)
+    with case("For W of shape (2, 3)"): ...   (says which case a failure inside is about)
 
     diagnoses.py   what a wrong array is: None, NaN, a transpose, a sign, a factor (2, N, 1/N),
                    a missing sum over the batch, or one of the exercise's known mistakes
@@ -18,12 +19,13 @@ that answer:
 It never compares printed text: only values, under a tolerance that suits their dtype.
 """
 
-from .compare import CheckFailed, expect, expect_array, expect_number
+from .compare import CheckFailed, case, expect, expect_array, expect_number
 from .mistakes import activation_derivative_mistakes, dense_backward_mistakes
 
 __all__ = [
     "CheckFailed",
     "activation_derivative_mistakes",
+    "case",
     "dense_backward_mistakes",
     "expect",
     "expect_array",

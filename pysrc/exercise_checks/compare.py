@@ -8,6 +8,8 @@ what was found, what was expected, with numbers, and the likely mistake.
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -24,15 +26,29 @@ def expect(condition: bool, message: str) -> None:
         raise CheckFailed(message)
 
 
+@contextmanager
+def case(description: str) -> Iterator[None]:
+    """Say which case failed: `with case("For W of shape (2, 3)"):` puts "For W of shape (2, 3): "
+    before the message of any CheckFailed raised inside, so that names can stay short (`dW[1, 0]`).
+    """
+    try:
+        yield
+    except CheckFailed as failure:
+        raise CheckFailed(f"{description}: {failure}") from None
+
+
 def expect_number(found, expected: float, name: str, expected_from: str = "it should be",
-                  rtol: float | None = None) -> None:  # fmt: skip
-    """`found` is the number `expected` (relative tolerance rtol, by default from the dtype)."""
+                  rtol: float | None = None, mistakes: dict | None = None) -> None:  # fmt: skip
+    """`found` is the number `expected` (relative tolerance rtol, by default from the dtype).
+
+    mistakes: {clause: number}, wrong answers the exercise knows, as for expect_array.
+    """
     if found is None:
         raise CheckFailed(f"`{name}` is None: does your function `return` it?")
     if isinstance(found, bool) or not isinstance(found, numbers.Real | np.ndarray):
         raise CheckFailed(f"`{name}` should be a number, got {type(found).__name__} {found!r}.")
     expect_array(np.asarray(found, dtype=float).reshape(()), np.asarray(expected, dtype=float),
-                 name, expected_from, rtol=rtol)  # fmt: skip
+                 name, expected_from, rtol=rtol, mistakes=mistakes)  # fmt: skip
 
 
 def expect_array(found, expected, name: str, expected_from: str = "the reference is", *,

@@ -81,7 +81,10 @@ def value_diagnosis(
             )
     for known, question in FACTOR_QUESTIONS.items():
         if np.isclose(factor, known, rtol=rtol):
-            return f"Your whole {name} equals the expected one times {known:g}: {question}"
+            whole = "Your whole" if found.size > 1 else "Your"
+            return f"{whole} {name} equals the expected one times {known:g}: {question}"
+    if found.size == 1:  # any wrong number is some multiple of the right one: that says nothing
+        return None
     return (
         f"Your whole {name} equals the expected one times {factor:.4g}: a constant factor is off."
     )

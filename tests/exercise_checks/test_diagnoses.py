@@ -9,6 +9,7 @@ from backprop import Sigmoid, Tanh
 from exercise_checks import (
     CheckFailed,
     activation_derivative_mistakes,
+    case,
     dense_backward_mistakes,
     expect,
     expect_array,
@@ -131,3 +132,38 @@ def test_numbers_and_conditions():
     with pytest.raises(CheckFailed, match="too slow"):
         expect(False, "too slow")
     expect(True, "never shown")
+
+
+def test_a_number_that_is_a_known_mistake_is_named():
+    mistakes = {"you return z without the activation": 0.4, "you leave out the bias": -0.1}
+    with pytest.raises(CheckFailed) as failed:
+        expect_number(0.4, 0.5987, "neuron(x, w, b)", "Dense gives", mistakes=mistakes)
+    message = str(failed.value)
+    assert message.startswith("`neuron(x, w, b)` is 0.4 but Dense gives 0.5987.")
+    assert "That is what you get when you return z without the activation." in message
+    with pytest.raises(CheckFailed) as failed:
+        expect_number(0.25, 0.5987, "neuron(x, w, b)", mistakes=mistakes)
+    assert "That is what you get" not in str(failed.value)
+    expect_number(np.float32(0.5987), 0.5987, "neuron(x, w, b)", mistakes=mistakes)
+
+
+def test_a_case_says_which_call_failed_and_keeps_the_diagnosis():
+    with pytest.raises(CheckFailed) as failed, case("For W of shape (3, 4)"):
+        expect_array(-W, W, "dW", "finite differences give")
+    message = str(failed.value)
+    assert message.startswith("For W of shape (3, 4): `dW[")
+    assert "times -1: is the sign wrong" in message
+    with case("never shown"):
+        expect_array(W.copy(), W, "dW")
+    with pytest.raises(ValueError, match="not a check"), case("For W"):
+        raise ValueError("not a check")
+
+
+def test_a_wrong_number_is_not_called_a_constant_factor_unless_the_factor_is_a_known_one():
+    with pytest.raises(CheckFailed) as failed:
+        expect_number(0.1818, 0.4, "best_learning_rate(2, 3)")
+    assert "factor" not in str(failed.value)
+    with pytest.raises(CheckFailed) as failed:
+        expect_number(0.2, 0.4, "best_learning_rate(2, 3)")
+    assert "times 0.5: is a factor of 2 missing" in str(failed.value)
+    assert "a constant factor is off" in feedback(W * 1.7)
