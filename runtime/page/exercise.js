@@ -58,8 +58,11 @@ export class Exercise {
     return { solved: outcome.check.passed, message: outcome.check.message };
   }
 
+  // The message as text, with `backticked` names as code (still text: never parsed as HTML).
   say(message, kind) {
-    this.feedback.replaceChildren(element("p", { class: "bp-exercise__message" }, message));
+    const paragraph = element("p", { class: "bp-exercise__message" });
+    message.split("`").forEach((part, index) => paragraph.append(index % 2 ? element("code", {}, part) : part));
+    this.feedback.replaceChildren(paragraph);
     this.feedback.dataset.kind = kind;
   }
 
