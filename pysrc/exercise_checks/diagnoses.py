@@ -49,8 +49,8 @@ def shape_diagnosis(found, expected, name: str, rtol: float) -> str | None:
             )
         if close(found.mean(axis=0), expected, rtol):
             return (
-                f"It has one row per example ({rows} rows); their sum over the batch (axis 0), "
-                f"not their mean, is {name}."
+                f"It has one row per example ({rows} rows): take their mean over the batch "
+                f"(axis 0) to get {name}."
             )
         return f"It has one row per example ({rows} rows): is a sum over the batch missing?"
     return None
@@ -82,6 +82,8 @@ def value_diagnosis(
     for known, question in FACTOR_QUESTIONS.items():
         if np.isclose(factor, known, rtol=rtol):
             return f"Your whole {name} equals the expected one times {known:g}: {question}"
+    if found.size == 1:  # any wrong number is some multiple of the right one: say nothing
+        return None
     return (
         f"Your whole {name} equals the expected one times {factor:.4g}: a constant factor is off."
     )
