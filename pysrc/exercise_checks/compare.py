@@ -95,11 +95,13 @@ def check_finite(found: np.ndarray, name: str) -> None:
     for test, what in ((np.isnan, "NaN (not a number)"), (np.isinf, "infinity")):
         bad = test(found)
         if np.any(bad):
+            cause = "a division by zero, the log of 0, or an overflow (exp of a large number)?"
+            if found.size == 1:
+                raise CheckFailed(f"`{name}` is {what}: {cause}")
             first = [int(i) for i in np.unravel_index(np.argmax(bad), bad.shape)]
             at = f", the first at {name}{first}" if found.ndim else ""
             raise CheckFailed(
-                f"`{name}` contains {what} ({int(bad.sum())} of {bad.size} entries{at}): "
-                "a division by zero, the log of 0, or an overflow (exp of a large number)?"
+                f"`{name}` contains {what} ({int(bad.sum())} of {bad.size} entries{at}): {cause}"
             )
 
 

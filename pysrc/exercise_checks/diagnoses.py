@@ -49,8 +49,8 @@ def shape_diagnosis(found, expected, name: str, rtol: float) -> str | None:
             )
         if close(found.mean(axis=0), expected, rtol):
             return (
-                f"It has one row per example ({rows} rows); their sum over the batch (axis 0), "
-                f"not their mean, is {name}."
+                f"It has one row per example ({rows} rows): take their mean over the batch "
+                f"(axis 0) to get {name}."
             )
         return f"It has one row per example ({rows} rows): is a sum over the batch missing?"
     return None
@@ -68,20 +68,20 @@ def value_diagnosis(
     factor = constant_factor(found, expected, rtol)
     if factor is None:
         return None
+    whole = "Your whole" if found.size > 1 else "Your"
     if batch_size and batch_size > 1:
         if np.isclose(factor, batch_size, rtol=rtol):
             return (
-                f"Your whole {name} equals the expected one times N = {batch_size}, the batch "
+                f"{whole} {name} equals the expected one times N = {batch_size}, the batch "
                 "size: is the division by N (the mean over the batch) missing?"
             )
         if np.isclose(factor, 1 / batch_size, rtol=rtol):
             return (
-                f"Your whole {name} equals the expected one divided by N = {batch_size}, the "
+                f"{whole} {name} equals the expected one divided by N = {batch_size}, the "
                 "batch size: is the mean taken twice?"
             )
     for known, question in FACTOR_QUESTIONS.items():
         if np.isclose(factor, known, rtol=rtol):
-            whole = "Your whole" if found.size > 1 else "Your"
             return f"{whole} {name} equals the expected one times {known:g}: {question}"
     if found.size == 1:  # any wrong number is some multiple of the right one: that says nothing
         return None
