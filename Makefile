@@ -25,7 +25,8 @@ RELEASE_STAMP := $(GENERATED)/pyodide/.release
 WHEEL_STAMPS := $(foreach name,$(LOCAL_PACKAGES),.cache/wheels/$(name)/.built)
 LOCK_STAMP := $(GENERATED)/pyodide/.locked
 RUNTIME_STAMP := $(GENERATED)/runtime/.bundled
-ASSETS := $(KATEX_STAMP) $(RELEASE_STAMP) $(LOCK_STAMP) $(RUNTIME_STAMP)
+WEB_APP_STAMP := $(GENERATED)/web-app/.written
+ASSETS := $(KATEX_STAMP) $(RELEASE_STAMP) $(LOCK_STAMP) $(RUNTIME_STAMP) $(WEB_APP_STAMP)
 source_files = $(shell find $(1) -type f -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
 .PHONY: help setup assets build serve test lint bench pdf clean
@@ -84,11 +85,15 @@ $(RUNTIME_STAMP): $(NODE_STAMP) $(call source_files,runtime) $(ASSET_CODE)/runti
 	$(PY) -m bookbuild.assets runtime
 	@touch $@
 
+$(WEB_APP_STAMP): mkdocs.yml $(ASSET_CODE)/web_app.py | $(VENV_STAMP)
+	$(PY) -m bookbuild.assets web-app
+	@touch $@
+
 setup: $(VENV_STAMP) $(NODE_STAMP)
 assets: $(ASSETS)
 
 build: $(ASSETS)
-	$(PY) -m mkdocs build --strict
+	$(PY) -m bookbuild.site_build
 
 serve: $(ASSETS)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

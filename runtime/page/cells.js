@@ -6,6 +6,7 @@ import { sharedRuntime } from "./runtime-client.js";
 import { Page } from "./page.js";
 import { BookProgress } from "./book-progress.js";
 import { attachExplorables } from "./explorables/attach.js";
+import { attachSaveForOffline, startOfflineSupport } from "./offline.js";
 import { improvePageAccessibility } from "./page-accessibility.js";
 
 const runtime = sharedRuntime({
@@ -29,6 +30,10 @@ function attach() {
   bookProgress = progressRoot ? new BookProgress(progressRoot) : null;
   detachExplorables?.();
   detachExplorables = printPage ? null : attachExplorables(runtime);
+  if (!printPage) {
+    startOfflineSupport();
+    attachSaveForOffline();
+  }
 }
 
 // Material's instant navigation swaps the page without reloading scripts: re-attach on document$.

@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 
-from bookbuild.book_nav import nav_pages
+from bookbuild.book_nav import chapters, nav_pages
 from bookbuild.build_session import PageSession
 from bookbuild.exercise_source import Exercise, book_exercises
 from notebook_cell import run_cell, run_check
@@ -50,6 +50,16 @@ def tries_on(page_markdown: str) -> dict[str, dict]:
 
 def tries(exercise: Exercise) -> dict:
     return tries_on(CHAPTER_OF[exercise.id].markdown)[exercise.id]
+
+
+def test_the_book_has_its_exercises():
+    per_chapter = {chapter.page.markdown: len(chapter.exercises) for chapter in book_exercises()}
+    assert per_chapter.get("index.md", 0) >= 1, "the Orientation page has a warm-up exercise"
+    for page in chapters():
+        if page.markdown in {"index.md", "frameworks.md"}:
+            continue
+        assert per_chapter.get(page.markdown, 0) >= 3, f"{page.title}: fewer than 3 exercises"
+    assert len(EXERCISES) >= 24
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)

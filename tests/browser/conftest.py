@@ -25,7 +25,10 @@ def chromium():
 @pytest.fixture
 def context(chromium, site_url):
     """A fresh browser profile; at the end, no request may have left the site."""
-    context = chromium.new_context(viewport={"width": 1100, "height": 900})
+    # Without the service worker: the book must work without one (a private window, file://),
+    # and routing (which confines the tests to the site) does not see what a worker serves.
+    # tests/browser/test_offline.py tests the book with it.
+    context = chromium.new_context(viewport={"width": 1100, "height": 900}, service_workers="block")
     blocked: list[str] = []
     confine_to_origin(context, site_url, blocked)
     yield context

@@ -42,7 +42,7 @@ def serious_violations(page) -> list[str]:
 def test_a_cell_in_use_passes_in_the_dark_scheme_too(chromium, site_url):
     """Buttons, the "modified" badge, output and the editor, in both colour schemes."""
     for scheme in ("light", "dark"):
-        context = chromium.new_context(color_scheme=scheme)
+        context = chromium.new_context(color_scheme=scheme, service_workers="block")
         page = context.new_page()
         page.goto(site_url + "derivatives/")
         first = cell(page, 0)
@@ -55,7 +55,7 @@ def test_a_cell_in_use_passes_in_the_dark_scheme_too(chromium, site_url):
 
 
 def test_wrapped_editor_lines_keep_their_indentation(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 380, "height": 800})
+    context = chromium.new_context(viewport={"width": 380, "height": 800}, service_workers="block")
     page = context.new_page()
     page.goto(site_url + "derivatives/")
     first = cell(page, 0)

@@ -84,7 +84,7 @@ def test_a_check_that_never_ends_can_be_stopped_and_the_next_check_works(page, s
 def test_progress_moves_to_another_browser_by_export_and_import(chromium, site_url, tmp_path):
     chapter = CHAPTERS[1]
     exercise = chapter.exercises[0]
-    first = chromium.new_context()
+    first = chromium.new_context(service_workers="block")
     page = first.new_page()
     page.goto(site_url + chapter.page.url_path)
     check(page, page.locator(f'[data-exercise="{exercise.id}"]'), exercise.solution)
@@ -98,7 +98,7 @@ def test_progress_moves_to_another_browser_by_export_and_import(chromium, site_u
     assert exercise.id in json.loads(exported.read_text())["solved"]
     first.close()
 
-    second = chromium.new_context()
+    second = chromium.new_context(service_workers="block")
     page = second.new_page()
     page.goto(site_url)
     progress = page.locator("[data-book-progress]")

@@ -95,7 +95,7 @@ def test_the_stop_notice_belongs_to_the_run_it_describes(page, site_url):
 def isolated_page(built_site, chromium):
     """A page of the site served cross-origin isolated (COOP and COEP), so Stop can interrupt."""
     with serve_directory(built_site.directory, handler=CrossOriginIsolatedHandler) as url:
-        context = chromium.new_context()
+        context = chromium.new_context(service_workers="block")
         blocked: list[str] = []
         confine_to_origin(context, url, blocked)
         page = context.new_page()

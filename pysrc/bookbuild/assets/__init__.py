@@ -9,6 +9,7 @@ runs each step only when its inputs changed:
     lock       the local wheels compiled into the site's pyodide-lock.json, and the boot
                manifest that the worker and its download progress read (boot_manifest.py)
     runtime    the browser runtime (runtime/), bundled by esbuild (runtime_bundle.py)
+    web-app    the web app manifest and its icons (web_app.py)
 """
 
 from pathlib import Path

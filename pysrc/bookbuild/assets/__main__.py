@@ -17,6 +17,7 @@ from bookbuild.assets.katex_files import copy_katex
 from bookbuild.assets.local_wheels import LOCAL_PACKAGES, build_pure_wheel, lock_local_wheels
 from bookbuild.assets.pyodide_release import AssetError, assemble_release
 from bookbuild.assets.runtime_bundle import bundle_runtime
+from bookbuild.assets.web_app import write_web_app
 
 
 def lock_and_manifest() -> str:
@@ -35,6 +36,7 @@ STEPS = {
     },  # fmt: skip
     "lock": lock_and_manifest,
     "runtime": bundle_runtime,
+    "web-app": write_web_app,
 }
 
 

@@ -1,0 +1,106 @@
+// Offline reading, through the service worker that Workbox generated at build time (sw.js at
+// the site's root): it is registered once the page has loaded, and where service workers are not
+// available (a private window, file://), the book works exactly as without it.
+//
+// - When a new edition has been deployed, its worker waits; the page says so, and Reload
+//   switches to it, so old pages never run with a new runtime. Edits and exercise progress live
+//   in localStorage and survive the switch.
+// - "Save for offline" ([data-save-offline], on the Orientation page) downloads everything in
+//   the build's save-list.json (and the PDF) through the worker, which caches it, with its size
+//   said before it starts and its progress while it runs.
+import { Workbox } from "workbox-window";
+import { element } from "./cell-view.js";
+
+const siteRoot = new URL("../../../", import.meta.url); // assets/generated/runtime/ -> the site
+let workbox = null;
+
+export function startOfflineSupport() {
+  if (!("serviceWorker" in navigator) || location.protocol === "file:" || workbox) return;
+  workbox = new Workbox(new URL("sw.js", siteRoot).href, { scope: siteRoot.pathname });
+  workbox.addEventListener("waiting", offerNewEdition);
+  const register = () => workbox.register().catch(() => {}); // unavailable: read online
+  if (document.readyState === "complete") setTimeout(register, 0);
+  else window.addEventListener("load", () => setTimeout(register, 0), { once: true });
+}
+
+function offerNewEdition() {
+  if (document.querySelector("[data-new-edition]")) return;
+  const bar = element("div", { class: "bp-new-edition", role: "status", "data-new-edition": "" });
+  const reload = element("button", { type: "button", class: "bp-button bp-button--run" }, "Reload");
+  reload.addEventListener("click", () => {
+    reload.disabled = true;
+    workbox.addEventListener("controlling", () => location.reload());
+    workbox.messageSkipWaiting();
+  });
+  bar.append(element("span", {}, "A new edition of the book is available."), reload);
+  document.body.append(bar);
+}
+
+export function attachSaveForOffline() {
+  const root = document.querySelector("[data-save-offline]:not([data-save-attached])");
+  if (!root) return;
+  root.dataset.saveAttached = "";
+  if (!("serviceWorker" in navigator) || location.protocol === "file:") {
+    root.replaceChildren(element("p", {}, "This browser cannot keep the book for offline reading (service workers are off, as in a private window); the PDF is the offline edition."));
+    return;
+  }
+  new SaveForOffline(root);
+}
+
+class SaveForOffline {
+  constructor(root) {
+    this.root = root;
+    this.button = element("button", { type: "button", class: "bp-button" }, "Save the book for offline reading");
+    this.progress = element("progress", { max: "1", value: "0", hidden: "", "aria-label": "Saving the book" });
+    this.status = element("p", { class: "bp-save-offline__status", role: "status" });
+    this.button.addEventListener("click", () => this.save());
+    root.replaceChildren(this.button, this.progress, this.status);
+    this.describe();
+  }
+
+  async describe() {
+    try {
+      this.list = await (await fetch(new URL("save-list.json", siteRoot))).json();
+      const bytes = this.list.files.reduce((sum, file) => sum + file.bytes, 0);
+      this.status.textContent = `It downloads ${(bytes / 1e6).toFixed(0)} MB (every chapter, its figures, and Python with numpy and matplotlib), plus the PDF.`;
+    } catch {
+      this.status.textContent = "The list of files to save could not be read; try again online.";
+      this.button.disabled = true;
+    }
+  }
+
+  async save() {
+    this.button.disabled = true;
+    await navigator.serviceWorker.ready;
+    const files = [...this.list.files];
+    const pdf = new URL(this.list.pdf, siteRoot);
+    try {
+      const head = await fetch(pdf, { method: "HEAD" });
+      if (head.ok) files.push({ url: this.list.pdf, bytes: Number(head.headers.get("Content-Length")) || 0 });
+    } catch {
+      // no PDF here (a preview without it): the rest is still worth saving
+    }
+    const total = files.reduce((sum, file) => sum + file.bytes, 0);
+    let done = 0;
+    this.progress.hidden = false;
+    this.progress.max = total;
+    const failed = [];
+    for (const file of files) {
+      try {
+        const response = await fetch(new URL(file.url, siteRoot));
+        await response.arrayBuffer();
+        if (!response.ok) failed.push(file.url);
+      } catch {
+        failed.push(file.url);
+      }
+      done += file.bytes;
+      this.progress.value = done;
+      this.status.textContent = `Saving: ${(done / 1e6).toFixed(1)} MB of ${(total / 1e6).toFixed(1)} MB`;
+    }
+    this.status.textContent = failed.length
+      ? `Saved, except ${failed.length} file${failed.length > 1 ? "s" : ""} that could not be downloaded (are you offline?). Press the button again to retry.`
+      : `Saved: the whole book, ${(total / 1e6).toFixed(0)} MB, can now be read offline in this browser.`;
+    this.root.dataset.saved = failed.length ? "partly" : "yes";
+    this.button.disabled = false;
+  }
+}
