@@ -20,13 +20,13 @@ BROWSER_STAMP := .cache/browser.ok
 GENERATED := docs/assets/generated
 ASSET_CODE := pysrc/bookbuild/assets
 LOCAL_PACKAGES := $(patsubst pysrc/%/pyproject.toml,%,$(wildcard pysrc/*/pyproject.toml))
-KATEX_STAMP := $(GENERATED)/katex/.copied
+STYLES_STAMP := $(GENERATED)/styles/.bundled
 RELEASE_STAMP := $(GENERATED)/pyodide/.release
 WHEEL_STAMPS := $(foreach name,$(LOCAL_PACKAGES),.cache/wheels/$(name)/.built)
 LOCK_STAMP := $(GENERATED)/pyodide/.locked
 RUNTIME_STAMP := $(GENERATED)/runtime/.bundled
 WEB_APP_STAMP := $(GENERATED)/web-app/.written
-ASSETS := $(KATEX_STAMP) $(RELEASE_STAMP) $(LOCK_STAMP) $(RUNTIME_STAMP) $(WEB_APP_STAMP)
+ASSETS := $(STYLES_STAMP) $(RELEASE_STAMP) $(LOCK_STAMP) $(RUNTIME_STAMP) $(WEB_APP_STAMP)
 source_files = $(shell find $(1) -type f -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
 .PHONY: help setup assets build serve test lint bench pdf clean
@@ -64,8 +64,8 @@ $(BROWSER_STAMP): $(VENV_STAMP)
 	fi
 	@touch $@
 
-$(KATEX_STAMP): $(NODE_STAMP) $(ASSET_CODE)/katex_files.py | $(VENV_STAMP)
-	$(PY) -m bookbuild.assets katex
+$(STYLES_STAMP): $(NODE_STAMP) $(call source_files,styles) $(ASSET_CODE)/stylesheet.py | $(VENV_STAMP)
+	$(PY) -m bookbuild.assets styles
 	@touch $@
 
 $(RELEASE_STAMP): $(NODE_STAMP) requirements-pyodide.lock $(ASSET_CODE)/pyodide_release.py | $(VENV_STAMP)

@@ -3,7 +3,8 @@
 // bytes cross (no proxies).
 //
 // page -> worker
-//   init      {indexURL, interruptBuffer?}          boot Pyodide and the boot manifest's packages
+//   init      {indexURL, interruptBuffer?, firstCell}   boot Pyodide, the boot manifest's
+//                                                    packages and what firstCell imports
 //   run       {runId, page, code, filename, check?}  run one cell in the page's namespace; with
 //                                                    an exercise's check, check it after
 //   ping      {pingId}                               are you still answering? (after every run)

@@ -30,6 +30,7 @@ BENCH_REPEATS sets how many times each timing is repeated (default 5); medians a
 
 from __future__ import annotations
 
+import json
 import tempfile
 import time
 from pathlib import Path
@@ -48,6 +49,7 @@ from bench.browser.report import (
     weight_rows,
 )
 from bench.browser.site import build_bench_site, choose_chapters
+from bookbuild.book_nav import nav_pages
 from bookbuild.browser import launch_chromium
 from bookbuild.exercise_source import book_exercises
 from bookbuild.static_server import serve_directory
@@ -67,12 +69,15 @@ def main():
                 flush=True,
             )
             exercise_page, exercise_id = first_exercise()
+            listing = json.loads((site / "save-list.json").read_text())
+            site_size = sum(entry["bytes"] for entry in listing["files"])
             with sync_playwright() as playwright, launch_chromium(playwright) as browser:
-                floors, runs, weights = measure_all(browser, base_url, chapter, following)
+                pages = [page.url_path for page in nav_pages()]
+                floors, runs, weights = measure_all(browser, base_url, chapter, following, pages)
                 checks = measure_checks(browser, base_url, exercise_page, exercise_id)
                 explorables = measure_explorables(browser, base_url)
     print()
-    for weight in weights:
+    for weight in weights[:2]:
         print_weight_breakdown(weight)
     print()
     print(f"Browser timings: headless Chromium, 127.0.0.1, cold cache, medians of {REPEATS} runs")
@@ -83,7 +88,13 @@ def main():
         + explorable_rows(explorables)
         + long_task_rows(runs)
         + weight_rows(weights)
+        + [save_for_offline_row(site_size)]
     )
+
+
+def save_for_offline_row(size: int) -> tuple[str, str, str, str]:
+    return ("Save for offline: everything but the PDF (save-list.json)", f"{size / 1e6:.1f} MB",
+            "", "")  # fmt: skip
 
 
 def first_exercise() -> tuple[str, str]:

@@ -28,6 +28,9 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 SETTLE_MS = 500  # after typing into an editor, before a timed click, as a reader would pause
 BUSY_SECONDS = 2
 BUSY_CELL = f"import time\nt = time.time()\nwhile time.time() - t < {BUSY_SECONDS}:\n    pass"
+# From the pointer entering the first cell (Python starts) to the click on Run: the time a
+# reader's hand takes from the code to the button.
+HOVER_TO_CLICK_MS = 500
 
 
 def measure_floor(browser, base_url: str) -> float:
@@ -49,7 +52,8 @@ class BookRun:
     first_from_click: float = 0.0
     to_click: float = 0.0  # navigation start -> the Run click (the page loaded, cells attached)
     second: list[float] = field(default_factory=list)
-    next_chapter: float = 0.0
+    next_chapter: float = 0.0  # Next click -> the next chapter's first cell's output
+    next_run: float = 0.0  # that cell's Run click -> its output
     next_rerun: float = 0.0
     workers_created: int = 0
     load_long_tasks: list[float] = field(default_factory=list)
@@ -57,11 +61,14 @@ class BookRun:
     busy_long_tasks: list[float] = field(default_factory=list)
     idle_long_tasks: list[float] = field(default_factory=list)  # the same span, no cell running
     busy_seconds: float = 0.0
+    warm: float = 0.0  # a second visit in a new tab, service worker active: Run click -> output
 
 
 def measure_first_result(page, base_url: str, chapter: str, run: BookRun) -> None:
-    """Run on the chapter's first cell at DOMContentLoaded; navigation start -> output."""
-    page.goto(f"{base_url}{chapter}?bench-autorun=0", wait_until="commit")
+    """At DOMContentLoaded the pointer enters the first cell, and Run is clicked
+    HOVER_TO_CLICK_MS later: navigation start -> output, and Run click -> output."""
+    page.goto(f"{base_url}{chapter}?bench-autorun=0&bench-hover={HOVER_TO_CLICK_MS}",
+              wait_until="commit")  # fmt: skip
     page.wait_for_function("window.__bench?.kept", polling=100, timeout=TIMEOUT_MS)
     first = kept_result(page, f"the first cell of /{chapter}")
     run.first_from_navigation = first["idle"]
@@ -100,6 +107,7 @@ def measure_next_chapter(page, following: str, run: BookRun) -> None:
     if times["path"].strip("/") != following.strip("/"):
         sys.exit(f"Next led to {times['path']}, not /{following}")
     run.next_chapter = times["idle"] - times["start"]
+    run.next_run = times["idle"] - times["click"]
     again = run_cell(page, 0)  # the same cell with everything loaded: its own cost
     run.next_rerun = again["idle"] - again["click"]
     run.workers_created = page.evaluate("window.__backpropRuntime.workersCreated")
@@ -129,6 +137,31 @@ def measure_book(browser, base_url: str, chapter: str, following: str) -> BookRu
     if run.workers_created != 1:
         sys.exit(f"instant navigation booted Python again: {run.workers_created} workers")
     return run
+
+
+def measure_warm_first_result(browser, base_url: str, chapter: str) -> float:
+    """A second visit: after one visit that ran a cell and let the service worker keep Python,
+    a new tab opens the chapter; Run click -> output (with the same hover before the click)."""
+    with fresh_page(browser, service_worker=True) as page:
+        note_other_origins(page, base_url)
+        page.goto(base_url + chapter)
+        run_cell(page, 0)
+        page.wait_for_function(
+            """async () => { if (!navigator.serviceWorker.controller) return false;
+                 const name = (await caches.keys()).find((key) => key.startsWith('pyodide-'));
+                 return !!name && (await (await caches.open(name)).keys())
+                   .some((request) => request.url.endsWith('.wasm')); }""",
+            polling=500,
+            timeout=TIMEOUT_MS,
+        )
+        second = page.context.new_page()
+        second.set_default_timeout(TIMEOUT_MS)
+        second.goto(f"{base_url}{chapter}?bench-autorun=0&bench-hover={HOVER_TO_CLICK_MS}",
+                    wait_until="commit")  # fmt: skip
+        second.wait_for_function("window.__bench?.kept", polling=100, timeout=TIMEOUT_MS)
+        first = kept_result(second, f"the first cell of /{chapter}, warm")
+        check_clean(page, base_url, "warm first result")
+    return first["idle"] - first["click"]
 
 
 def measure_checks(browser, base_url: str, chapter: str, exercise_id: str) -> list[float]:
@@ -201,11 +234,12 @@ def measure_page_weight(browser, base_url: str, path: str) -> PageWeight:
     return PageWeight("/" + path, resources, long_tasks)
 
 
-def measure_all(browser, base_url: str, chapter: str, following: str):
+def measure_all(browser, base_url: str, chapter: str, following: str, pages: list[str]):
     floors, runs = [], []
     for repeat in range(REPEATS):  # interleaved, so load on the machine hits both alike
         floors.append(measure_floor(browser, base_url))
         runs.append(measure_book(browser, base_url, chapter, following))
+        runs[-1].warm = measure_warm_first_result(browser, base_url, chapter)
         print(
             f"run {repeat + 1}: floor {floors[-1]:.0f} ms, first result "
             f"{runs[-1].first_from_navigation:.0f} ms "
@@ -214,5 +248,5 @@ def measure_all(browser, base_url: str, chapter: str, following: str):
             f"{BUSY_SECONDS} s cell took {runs[-1].busy_seconds:.2f} s",
             flush=True,
         )
-    weights = [measure_page_weight(browser, base_url, path) for path in ["", chapter]]
+    weights = [measure_page_weight(browser, base_url, path) for path in pages]
     return floors, runs, weights

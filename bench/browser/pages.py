@@ -14,14 +14,16 @@ TIMEOUT_MS = 180_000
 
 
 @contextlib.contextmanager
-def fresh_page(browser, *, confined_to: str | None = None):
+def fresh_page(browser, *, confined_to: str | None = None, service_worker: bool = False):
     """A new context (cold HTTP cache) and page, with the recorder installed.
 
     Timed runs are not routed through confine_to_origin: Playwright routing sends every request
     through this process and disables the HTTP cache, which would slow what is being timed.
-    They record other-origin requests instead (there should be none).
+    They record other-origin requests instead (there should be none). The service worker is
+    blocked (a first visit's, cold, like the floor's) unless `service_worker`.
     """
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    workers = "allow" if service_worker else "block"
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, service_workers=workers)
     context.add_init_script(RECORDER)
     foreign: list[str] = []
     if confined_to:

@@ -1,6 +1,8 @@
 // Added to every page before its own scripts (Playwright add_init_script): records main-thread
 // long tasks and offers timed clicks, with times from performance.now() inside the page.
-// With ?bench-autorun=N in the URL it clicks Run on cell N as soon as that button exists.
+// With ?bench-autorun=N in the URL it clicks Run on cell N as soon as that button exists; with
+// &bench-hover=MS too, the pointer first enters the cell (the reader's intent) and Run is
+// clicked MS later, as a reader's hand moves from the code to the button.
 (() => {
   if (window.__bench) return;
   const bench = (window.__bench = { longTasks: [], first: null });
@@ -105,9 +107,21 @@
     );
   };
 
-  const autorun = new URLSearchParams(location.search).get("bench-autorun");
+  const query = new URLSearchParams(location.search);
+  const autorun = query.get("bench-autorun");
+  const hover = query.get("bench-hover");
   if (autorun !== null) {
     const cell = () => bench.cell(Number(autorun));
-    bench.keep(bench.waitFor(() => runButton(cell())).then(() => bench.run(cell())));
+    const hovered = async () => {
+      if (hover === null) return null;
+      const at = performance.now();
+      cell().dispatchEvent(new PointerEvent("pointerenter"));
+      await new Promise((resolve) => setTimeout(resolve, Number(hover)));
+      return at;
+    };
+    bench.keep(bench.waitFor(() => runButton(cell())).then(async () => {
+      const intent = await hovered();
+      return { intent, ...(await bench.run(cell())) };
+    }));
   }
 })();

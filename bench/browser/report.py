@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import statistics
 
-from bench.browser.measure import BUSY_SECONDS, PageWeight
+from bench.browser.measure import BUSY_SECONDS, HOVER_TO_CLICK_MS, PageWeight
 
 TARGETS = {
-    "first_ratio": 1.15,
+    "first_ratio": 1.0,
+    "warm_ratio": 0.5,
     "second_ms": 100,
-    "next_ms": 150,
+    "next_ms": 100,
     "page_bytes": 1_000_000,
 }
 
@@ -36,51 +37,32 @@ def verdict(met: bool) -> str:
 
 def timing_rows(floors, runs, chapter, following) -> list[tuple[str, str, str, str]]:
     floor = median(floors)
-    ratio = median([run.first_from_navigation for run in runs]) / floor
+    first_click = median([run.first_from_click for run in runs])
+    first_navigation = median([run.first_from_navigation for run in runs])
+    warm = median([run.warm for run in runs])
     second = median([duration for run in runs for duration in run.second])
-    following_ms = median([run.next_chapter for run in runs])
+    next_run = median([run.next_run for run in runs])
     one_worker = all(run.workers_created == 1 for run in runs)
-    first_ms = median([run.first_from_navigation for run in runs])
     return [
-        ("Floor: bare page, Pyodide + numpy, 1+1 (navigation → result)", f"{floor:.0f} ms", "", ""),
-        (f"First result: /{chapter} cell 1 (navigation → output)", f"{first_ms:.0f} ms", "", ""),
-        (
-            "First result ÷ floor (both navigation → output)",
-            f"{ratio:.2f}",
-            f"≤ {TARGETS['first_ratio']}",
-            verdict(ratio <= TARGETS["first_ratio"]),
-        ),
-        (
-            "of which navigation → Run click (DOMContentLoaded, cells attached)",
-            f"{median([run.to_click for run in runs]):.0f} ms",
-            "",
-            "",
-        ),
-        (
-            "of which Run click → output (boot + the cell)",
-            f"{median([run.first_from_click for run in runs]):.0f} ms",
-            "",
-            "",
-        ),
-        (
-            "Second result: 1+1 (click → output)",
-            f"{second:.1f} ms",
-            f"< {TARGETS['second_ms']} ms",
-            verdict(second < TARGETS["second_ms"]),
-        ),
-        (
-            f"Next chapter: Next click → /{following} cell 1 output",
-            f"{following_ms:.0f} ms",
-            f"< {TARGETS['next_ms']} ms, 1 worker",
-            verdict(following_ms < TARGETS["next_ms"] and one_worker),
-        ),
-        (
-            "of which that cell's own run (run again: click → output)",
-            f"{median([run.next_rerun for run in runs]):.0f} ms",
-            "",
-            "",
-        ),
-    ]
+        ("Floor: bare page, Pyodide + numpy, 1+1, cold (navigation → result)", f"{floor:.0f} ms",
+         "", ""),
+        (f"First result, cold: /{chapter} cell 1, pointer over the cell at DOMContentLoaded, Run "
+         f"{HOVER_TO_CLICK_MS} ms later: Run click → output", f"{first_click:.0f} ms", "", ""),
+        ("First result, cold ÷ floor", f"{first_click / floor:.2f}",
+         f"≤ {TARGETS['first_ratio']}", verdict(first_click / floor <= TARGETS["first_ratio"])),
+        ("the same from navigation start (÷ floor)",
+         f"{first_navigation:.0f} ms ({first_navigation / floor:.2f})", "", ""),
+        ("First result, warm (a second visit, new tab, service worker): Run click → output",
+         f"{warm:.0f} ms ({warm / floor:.2f} of the floor)", f"≤ {TARGETS['warm_ratio']} of it",
+         verdict(warm / floor <= TARGETS["warm_ratio"])),
+        ("Second result: 1+1 (click → output)", f"{second:.1f} ms", f"< {TARGETS['second_ms']} ms",
+         verdict(second < TARGETS["second_ms"])),
+        (f"Next chapter (instant navigation to /{following}): its first cell, Run click → output",
+         f"{next_run:.0f} ms", f"< {TARGETS['next_ms']} ms, 1 worker",
+         verdict(next_run < TARGETS["next_ms"] and one_worker)),
+        ("of which the navigation: Next click → that output",
+         f"{median([run.next_chapter for run in runs]):.0f} ms", "", ""),
+    ]  # fmt: skip
 
 
 def check_rows(checks, page, exercise_id) -> list[tuple[str, str, str, str]]:
@@ -163,14 +145,6 @@ def weight_rows(weights) -> list[tuple[str, str, str, str]]:
                 f"{kilobytes(weight.raw_total)}; {kilobytes(weight.gzip_total)}{wasm}",
                 "< 1 MB, no .wasm",
                 verdict(fits),
-            )
-        )
-        rows.append(
-            (
-                f"Long tasks > 50 ms: loading {weight.path} alone",
-                describe_long_tasks([weight.long_tasks]),
-                "",
-                "",
             )
         )
     return rows

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import re
 import socket
 import threading
@@ -48,6 +50,48 @@ def port_built_for(site: Path) -> int:
         else None
     )
     return int(match.group(1)) if match else 0
+
+
+class PagesLikeHandler(QuietHandler):
+    """Serves as GitHub Pages does: under a project's subpath, gzip for text, max-age=600.
+
+    The subpath is PREFIX (set by `pages_like_handler`); anything outside it is a 404.
+    """
+
+    PREFIX = "/book/"
+    COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".wasm", ".txt", ""}
+    cache: dict[str, bytes] = {}
+
+    def translate_path(self, path):
+        if not path.startswith(self.PREFIX):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.PREFIX) :])
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in self.COMPRESSED):
+            return super().send_head()
+        key = str(path)
+        if key not in self.cache:
+            self.cache[key] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = self.cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def pages_like_handler(prefix: str):
+    return type("Pages", (PagesLikeHandler,), {"PREFIX": prefix, "cache": {}})
 
 
 class CrossOriginIsolatedHandler(QuietHandler):

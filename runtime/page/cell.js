@@ -41,6 +41,9 @@ export class Cell {
     this.view.stopButton.addEventListener("click", () => this.runtime.stop());
     this.view.resetButton.addEventListener("click", () => this.reset());
     root.addEventListener("keydown", (event) => this.onKey(event));
+    // The first sign that the reader means to run something starts Python: the pointer over a
+    // cell (on its way to Run), a focus, a key.
+    root.addEventListener("pointerenter", () => page.startPython(), { once: true });
     const placeholder = this.view.code;
     // focusin, not focus: Material makes a wide code block's inner <code> focusable itself.
     placeholder.addEventListener("focusin", () => this.openEditor({ focus: true }), { once: true });
@@ -72,13 +75,13 @@ export class Cell {
         label: `Code of ${this.label.toLowerCase()}`,
         onRun: () => this.page.runUpTo(this),
         onChange: (code) => this.saveCode(code),
-        onFocus: () => this.runtime.start(),
+        onFocus: () => this.page.startPython(),
       });
       this.view.showEditor();
       return this.editor;
     });
     if (focus) {
-      this.runtime.start();
+      this.page.startPython();
       this.opening.then((editor) => editor.focus());
     }
     return this.opening;

@@ -31,7 +31,7 @@ function attach() {
   detachExplorables?.();
   detachExplorables = printPage ? null : attachExplorables(runtime);
   if (!printPage) {
-    startOfflineSupport();
+    startOfflineSupport(runtime);
     attachSaveForOffline();
   }
 }

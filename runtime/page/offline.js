@@ -1,7 +1,11 @@
 // Offline reading, through the service worker that Workbox generated at build time (sw.js at
-// the site's root): it is registered once the page has loaded, and where service workers are not
-// available (a private window, file://), the book works exactly as without it.
+// the site's root). Where service workers are not available (a private window, file://), the book
+// works exactly as without it.
 //
+// - It is registered once the page has loaded and Python is not starting: a reader who runs a
+//   cell at once gets the bandwidth for Python first. Once the worker controls the page, it is
+//   asked (Workbox's CACHE_URLS message) to keep Python's boot files, which the browser's HTTP
+//   cache then has, so a first visit's Python works offline too.
 // - When a new edition has been deployed, its worker waits; the page says so, and Reload
 //   switches to it, so old pages never run with a new runtime. Edits and exercise progress live
 //   in localStorage and survive the switch.
@@ -12,15 +16,35 @@ import { Workbox } from "workbox-window";
 import { element } from "./cell-view.js";
 
 const siteRoot = new URL("../../../", import.meta.url); // assets/generated/runtime/ -> the site
+const QUIET_MS = 3_000; // after load, how long to leave the network to a Python that may start
 let workbox = null;
 
-export function startOfflineSupport() {
+export function startOfflineSupport(runtime) {
   if (!("serviceWorker" in navigator) || location.protocol === "file:" || workbox) return;
   workbox = new Workbox(new URL("sw.js", siteRoot).href, { scope: siteRoot.pathname });
   workbox.addEventListener("waiting", offerNewEdition);
-  const register = () => workbox.register().catch(() => {}); // unavailable: read online
-  if (document.readyState === "complete") setTimeout(register, 0);
-  else window.addEventListener("load", () => setTimeout(register, 0), { once: true });
+  const register = async () => {
+    try {
+      await workbox.register();
+      await navigator.serviceWorker.ready;
+      if (runtime.state === "ready" || runtime.state === "booting") await keepPython(runtime);
+      else runtime.on((event) => event.type === "ready" && keepPython(runtime));
+    } catch {
+      // no service worker here: the book is read online
+    }
+  };
+  const whenQuiet = () => (runtime.state === "booting" ? runtime.ready.then(register, register) : register());
+  const afterLoad = () => setTimeout(whenQuiet, QUIET_MS);
+  if (document.readyState === "complete") afterLoad();
+  else window.addEventListener("load", afterLoad, { once: true });
+}
+
+// Python's boot files, from the boot manifest, kept by the worker's cache for Pyodide.
+async function keepPython(runtime) {
+  await runtime.ready;
+  const manifest = await (await fetch(new URL("boot-manifest.json", runtime.indexURL))).json();
+  const urlsToCache = manifest.files.map((file) => new URL(file.name, runtime.indexURL).href);
+  workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache } });
 }
 
 function offerNewEdition() {

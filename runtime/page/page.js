@@ -20,6 +20,11 @@ export class Page {
     this.showEarlierRuns();
   }
 
+  // Start Python (once per tab) with the page's first cell's imports loading during the boot.
+  startPython() {
+    return this.runtime.start(this.cells[0]?.code ?? "");
+  }
+
   hasRun(cell) {
     return this.runtime.ranCellsOf(this.key).has(cell.id);
   }
@@ -44,6 +49,7 @@ export class Page {
   async runUpTo(target, { check = null } = {}) {
     if (this.waiting.has(target)) return null;
     this.release(target);
+    this.startPython();
     const notRun = this.cells
       .slice(0, target.index)
       .filter((cell) => !cell.isExercise && !this.hasRun(cell) && !this.waiting.has(cell));

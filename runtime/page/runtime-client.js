@@ -36,8 +36,9 @@ export class PythonRuntime {
     for (const listener of [...this.listeners]) listener(event);
   }
 
-  // Boot Python if it is not running or booting. Returns a promise for readiness.
-  start() {
+  // Boot Python if it is not running or booting. Returns a promise for readiness. `firstCell`:
+  // the code of the page's first cell, whose imports load during the boot.
+  start(firstCell = "") {
     if (this.state === "booting" || this.state === "ready") return this.ready;
     this.state = "booting";
     this.workersCreated += 1;
@@ -55,7 +56,7 @@ export class PythonRuntime {
       BOOT_TIMEOUT_MS,
     );
     this.emit({ type: "booting" });
-    this.worker.postMessage({ type: MESSAGE.init, indexURL: this.indexURL, interruptBuffer: this.interruptBuffer });
+    this.worker.postMessage({ type: MESSAGE.init, indexURL: this.indexURL, interruptBuffer: this.interruptBuffer, firstCell });
     return this.ready;
   }
 

@@ -22,7 +22,7 @@ const handlers = {
 // addEventListener, not onmessage: a cell that sets `js.self.onmessage = None` does not deafen it.
 self.addEventListener("message", ({ data }) => handlers[data.type]?.(data));
 
-async function boot({ indexURL, interruptBuffer }) {
+async function boot({ indexURL, interruptBuffer, firstCell = "" }) {
   try {
     const manifest = await fetchJSON(`${indexURL}boot-manifest.json`);
     countDownloads(
@@ -34,6 +34,9 @@ async function boot({ indexURL, interruptBuffer }) {
     pyodide = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json` });
     pyodide.setInterruptBuffer(tickingInterruptBuffer(() => batcher.flushIfDue(), interruptBuffer));
     await loadPackages(manifest.boot_packages);
+    // What the page's first cell imports (numpy and backprop, usually), while the reader reaches
+    // for Run: only what this page needs, and its first run does not wait for it.
+    if (firstCell) await pyodide.loadPackagesFromImports(firstCell, { messageCallback: () => {} });
     pyodide.setStdout({ write: (bytes) => batcher.write("stdout", bytes) });
     pyodide.setStderr({ write: (bytes) => batcher.write("stderr", bytes) });
     session = pyodide.pyimport("notebook_cell.worker_session");
@@ -68,11 +71,13 @@ async function run({ runId, page, code, filename, check = null }) {
   batcher.start(runId);
   let result;
   try {
-    // Packages a cell imports (matplotlib, say) load on demand, with progress.
-    await pyodide.loadPackagesFromImports(code, {
-      messageCallback: (message) => post({ type: MESSAGE.status, runId, message }),
-      errorCallback: (message) => post({ type: MESSAGE.status, runId, message }),
-    });
+    // Packages a cell (or an exercise's check) imports, matplotlib say, load on demand.
+    for (const source of check ? [code, check] : [code]) {
+      await pyodide.loadPackagesFromImports(source, {
+        messageCallback: (message) => post({ type: MESSAGE.status, runId, message }),
+        errorCallback: (message) => post({ type: MESSAGE.status, runId, message }),
+      });
+    }
     result = JSON.parse(session.run(page, code, filename, check));
   } catch (error) {
     batcher.flush();
@@ -86,9 +91,12 @@ async function run({ runId, page, code, filename, check = null }) {
 
 // An explorable's request: computed by the explorables package with backprop, answered as JSON.
 let explorables = null;
-function explore({ runId, request }) {
+async function explore({ runId, request }) {
   try {
-    explorables ??= pyodide.pyimport("explorables.worker_adapter");
+    if (!explorables) {
+      await loadPackages(["explorables"]); // with numpy and backprop, on the first request
+      explorables = pyodide.pyimport("explorables.worker_adapter");
+    }
     post({ type: MESSAGE.explored, runId, answer: explorables.handle(request) });
   } catch (error) {
     post({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });

@@ -3,7 +3,7 @@
 `python -m bookbuild.assets [STEP ...]` runs the steps (all of them by default); the Makefile
 runs each step only when its inputs changed:
 
-    katex      KaTeX's stylesheet and fonts (katex_files.py), for the math rendered at build time
+    styles     the book's one stylesheet with KaTeX's and its fonts (stylesheet.py)
     pyodide    Pyodide 0.27.7's core and its verified wheels (pyodide_release.py)
     wheel:NAME a pure-Python wheel of pysrc/NAME, e.g. wheel:backprop (local_wheels.py)
     lock       the local wheels compiled into the site's pyodide-lock.json, and the boot

@@ -13,10 +13,10 @@ import time
 
 from bookbuild.assets import GENERATED, PYODIDE_TARGET, ROOT
 from bookbuild.assets.boot_manifest import write_boot_manifest
-from bookbuild.assets.katex_files import copy_katex
 from bookbuild.assets.local_wheels import LOCAL_PACKAGES, build_pure_wheel, lock_local_wheels
 from bookbuild.assets.pyodide_release import AssetError, assemble_release
 from bookbuild.assets.runtime_bundle import bundle_runtime
+from bookbuild.assets.stylesheet import bundle_stylesheet
 from bookbuild.assets.web_app import write_web_app
 
 
@@ -28,7 +28,7 @@ def lock_and_manifest() -> str:
 
 
 STEPS = {
-    "katex": copy_katex,
+    "styles": bundle_stylesheet,
     "pyodide": lambda: assemble_release(PYODIDE_TARGET),
     **{
         f"wheel:{name}": (lambda name=name: f"wheel: {build_pure_wheel(name)}")

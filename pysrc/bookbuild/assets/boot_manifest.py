@@ -1,7 +1,10 @@
 """The boot manifest: what the worker loads when Python starts, and how many bytes that is.
 
 Written next to the site lock as pyodide/boot-manifest.json. The worker reads it to know which
-packages to load at boot, and its download progress reads the sizes ("4.2 MB of 17.1 MB": a
+packages to load at boot: only the cell runner, notebook_cell; everything else loads when a
+cell imports it (the page's first cell's imports already during the boot), exercise_checks with
+the first Check, explorables with the first explorable. Its download progress reads the sizes of
+a typical first cell's boot, Pyodide with numpy and backprop ("4.2 MB of 17.1 MB": a
 compressed response's Content-Length is not the size of the bytes counted). `reader_packages`
 are what a cell may import besides the standard library; the worker names them when a cell
 imports something else.
@@ -13,7 +16,6 @@ import json
 import re
 from pathlib import Path
 
-from bookbuild.assets.local_wheels import LOCAL_PACKAGES
 from bookbuild.assets.pyodide_release import CORE_FILES, RELEASE_PACKAGES
 
 
@@ -22,7 +24,8 @@ def lock_name(package: str) -> str:
     return re.sub(r"[-_.]+", "-", package).lower()
 
 
-BOOT_PACKAGES = tuple(lock_name(name) for name in ("numpy", *LOCAL_PACKAGES))
+BOOT_PACKAGES = (lock_name("notebook_cell"),)
+TYPICAL_FIRST_CELL = tuple(lock_name(name) for name in ("numpy", "backprop"))
 READER_PACKAGES = (*RELEASE_PACKAGES, "backprop")
 MANIFEST_NAME = "boot-manifest.json"
 
@@ -31,7 +34,8 @@ def write_boot_manifest(target: Path) -> dict:
     lock = json.loads((target / "pyodide-lock.json").read_text())
     files = [{"name": name, "package": None} for name in CORE_FILES]
     files += [
-        {"name": lock["packages"][name]["file_name"], "package": name} for name in BOOT_PACKAGES
+        {"name": lock["packages"][name]["file_name"], "package": name}
+        for name in (*BOOT_PACKAGES, *TYPICAL_FIRST_CELL)
     ]
     for entry in files:
         entry["bytes"] = (target / entry["name"]).stat().st_size

@@ -3,7 +3,7 @@
 The site is served on 127.0.0.1 and Chromium may fetch nothing from any other origin. The page
 is printed as the static HTML from the build: the cells' browser runtime is not loaded, so no
 editor, button or progress bar can reach the paper. The PDF is A4 with the margins, running
-heads and page numbers of docs/stylesheets/print.css, tagged (searchable, with the structure
+heads and page numbers of styles/print.css, tagged (searchable, with the structure
 of the HTML) and with an outline of chapters and sections.
 
 The PDF is written to a temporary file beside `output` and renamed into place, so a failed
