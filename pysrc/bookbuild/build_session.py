@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import sys
 from dataclasses import dataclass, field
 
-from notebook_cell import Image, ImageFormat, run_cell
+from bookbuild.cell_time_limit import CellTimeout, time_limit
+from notebook_cell import Image, ImageFormat, run_cell, start_page
 from notebook_cell.page_defaults import use_book_matplotlib_backend
 
 # Above SVG_SIZE_LIMIT bytes a figure is embedded as a PNG instead, to keep pages light.
@@ -25,21 +27,38 @@ class BuildCellResult:
     output: str = ""  # printed text, then the displayed value's repr
     images: list[Image] = field(default_factory=list)
     error: str | None = None
+    timed_out: bool = False
 
 
 class PageSession:
-    """One page's interpreter state: the shared namespace and a cell counter."""
+    """One page's interpreter state: a fresh namespace and a fresh import of `backprop`.
+
+    Re-importing means `make serve` picks up edits to pysrc/backprop without a restart, and no
+    page's cells can depend on what another page did (numpy's and matplotlib's settings are put
+    back too).
+    """
 
     def __init__(self) -> None:
         self.namespace: dict = {"__name__": "__main__"}
         self.cells_run = 0
+        for name in [name for name in sys.modules if name.partition(".")[0] == "backprop"]:
+            del sys.modules[name]
+        start_page()
 
-    def run(self, source: str) -> BuildCellResult:
+    def run(self, source: str, timeout: float | None = None) -> BuildCellResult:
+        """Run the page's next cell; past `timeout` seconds it is stopped (`timed_out`)."""
         self.cells_run += 1
         filename = f"<cell {self.cells_run}>"
         printed = io.StringIO()
-        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            result = run_cell(source, filename, self.namespace, IMAGES)
+        result = None
+        try:
+            with time_limit(timeout) as limit:
+                with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+                    result = run_cell(source, filename, self.namespace, IMAGES)
+        except CellTimeout:  # it fired just as the cell ended
+            return BuildCellResult(printed.getvalue(), timed_out=True)
+        if limit.fired or result is None:
+            return BuildCellResult(printed.getvalue(), timed_out=True)
         output = printed.getvalue()
         if result.value is not None:
             output += result.value + "\n"

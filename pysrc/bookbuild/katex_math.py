@@ -1,7 +1,9 @@
 """Math rendered at build time: pymdownx.arithmatex (generic) output becomes KaTeX HTML.
 
 Formulas then show without JavaScript, offline and in the PDF; the page only needs KaTeX's
-stylesheet and fonts, which the site serves itself. A formula KaTeX cannot parse fails the build.
+stylesheet and fonts, which the site serves itself. A formula KaTeX cannot parse fails the build,
+naming the Markdown file and line. Each formula is rendered once per process: `make serve`'s
+rebuilds reuse what the previous build rendered.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+
+from bookbuild.book_error import BookError
+from bookbuild.source_location import page_source, remember_page_source
 
 RENDERER = Path(__file__).with_name("katex_render.mjs")
 # arithmatex's generic output: \( \) in a span for inline math, \[ \] in a div for display math.
@@ -34,8 +39,21 @@ class KatexProcess:
 
     def __init__(self) -> None:
         self.process: subprocess.Popen | None = None
+        self.rendered: dict[tuple[str, bool], dict] = {}
 
     def render(self, formulas: list[dict]) -> list[dict]:
+        """KaTeX's answer for each formula; only formulas not rendered before go to Node."""
+        missing = list({(f["tex"], f["display"]): f for f in formulas if self.key(f) not in self.rendered}.values())
+        if missing:
+            for formula, answer in zip(missing, self.render_in_node(missing), strict=True):
+                self.rendered[self.key(formula)] = answer
+        return [self.rendered[self.key(formula)] for formula in formulas]
+
+    @staticmethod
+    def key(formula: dict) -> tuple[str, bool]:
+        return formula["tex"], formula["display"]
+
+    def render_in_node(self, formulas: list[dict]) -> list[dict]:
         if self.process is None or self.process.poll() is not None:
             self.process = subprocess.Popen(
                 ["node", str(RENDERER)],
@@ -73,7 +91,12 @@ class KatexPostprocessor(Postprocessor):
         def replace(match: re.Match) -> str:
             answer = next(rendered)
             if "error" in answer:
-                raise MathError(f"KaTeX cannot render {match.group(0)!r}: {answer['error']}")
+                tex = html.unescape(match["display"] or match["inline"] or "")
+                source = page_source(self.md)
+                raise BookError(
+                    source.where(source.find_text(tex)),
+                    f"KaTeX cannot render the formula {tex!r}: {answer['error']}",
+                )
             if match["display"] is not None:
                 return f'<div class="arithmatex">{answer["html"]}</div>'
             return f'<span class="arithmatex">{answer["html"]}</span>'
@@ -83,6 +106,7 @@ class KatexPostprocessor(Postprocessor):
 
 class KatexExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
+        remember_page_source(md)
         # After raw HTML is restored (priority 30), where arithmatex's display math sits.
         md.postprocessors.register(KatexPostprocessor(md), "bookbuild_katex", 25)
 
