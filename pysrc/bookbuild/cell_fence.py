@@ -17,6 +17,7 @@ A mistake in a cell fails the build with a BookError that names the Markdown fil
 
 from __future__ import annotations
 
+import logging
 import re
 
 from markdown import Extension, Markdown
@@ -30,6 +31,7 @@ from bookbuild.cell_html import render_cell
 from bookbuild.cell_page import PageCells
 from bookbuild.source_location import page_markdown, page_source, remember_page_source
 
+LOG = logging.getLogger("mkdocs.bookbuild")  # shown in MkDocs' own log
 CELL_OPTIONS = {"cell", "id", "error", "hide"}
 PAGE_ATTRIBUTE = "bookbuild_cells"
 SETTINGS_ATTRIBUTE = "bookbuild_cell_settings"
@@ -124,9 +126,10 @@ def page_cells(md: Markdown) -> PageCells:
 
 
 def start_page_cells(md: Markdown) -> PageCells:
-    settings = getattr(md, SETTINGS_ATTRIBUTE, {"cell_timeout": None, "cache_dir": ""})
+    settings = getattr(md, SETTINGS_ATTRIBUTE, {"cell_timeout": 0, "cache_dir": ""})
     cache = CellCache(ROOT / settings["cache_dir"]) if settings["cache_dir"] else None
-    cells = PageCells(page_source(md), cache, settings["cell_timeout"])
+    # float(): a value from the environment (mkdocs.yml's !ENV) is a string.
+    cells = PageCells(page_source(md), cache, float(settings["cell_timeout"]) or None)
     setattr(md, PAGE_ATTRIBUTE, cells)
     return cells
 
@@ -141,10 +144,17 @@ class StartPage(Preprocessor):
 
 
 class FinishPage(Postprocessor):
+    """Keep the page's results; say which pages ran cells (a prose edit should run none).
+
+    It runs once per page: the toc extension also runs the postprocessors on each heading.
+    """
+
     def run(self, text):
         cells = getattr(self.md, PAGE_ATTRIBUTE, None)
-        if cells is not None and page_markdown(self.md) is self.md:
+        if cells is not None and page_markdown(self.md) is self.md and not cells.finished:
             cells.finish()
+            if cells.executed:
+                LOG.info(f"{cells.source.path}: ran {len(cells.seen)} cells")
         return text
 
 

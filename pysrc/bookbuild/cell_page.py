@@ -55,6 +55,7 @@ class PageCells:
         self.key = page_key(self.planned) if self.cache else ""
         self.cached = self.cache.load(source.path, self.key) if self.cache else None
         self.session: PageSession | None = None  # started by the first cell that must run
+        self.finished = False
 
     @property
     def executed(self) -> bool:
@@ -84,5 +85,6 @@ class PageCells:
 
     def finish(self) -> None:
         """The page is converted: keep what ran, if the cells were the ones planned."""
+        self.finished = True
         if self.cache and self.session is not None and self.seen == self.planned:
             self.cache.store(self.source.path, self.key, self.results)

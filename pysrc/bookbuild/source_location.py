@@ -9,6 +9,7 @@ another tool) the file is shown as "<markdown>" and lines count from the text's 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ UNKNOWN_FILE = "<markdown>"
 SOURCE_ATTRIBUTE = "bookbuild_source"
 # A fence's opening line: its prefix (indentation, blockquote marks), then ``` or ~~~.
 FENCE_OPENING = re.compile(r"^(?P<prefix>(?:[ \t]*>)*[ \t]*)(?P<fence>`{3,}|~{3,})")
+CONVERSIONS = itertools.count(1)  # numbers each page conversion of this process
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class PageSource:
         self.lines = lines
         self.file = file or PageFile(UNKNOWN_FILE)
         self.next_block = 0  # blocks are found in page order: search from after the last one
+        self.conversion = next(CONVERSIONS)
 
     @property
     def path(self) -> str:
@@ -69,12 +72,16 @@ class PageSource:
         return f"{self.path}:{self.file.first_line + index + offset}"
 
     def find_block(self, body: str) -> int | None:
-        """The index of the opening line of the next fenced block whose body is `body`."""
+        """The index of the opening line of the next fenced block whose body is `body`.
+
+        The search goes on from the line after that opening, not after the block: a
+        markdown-exec block of Markdown has the blocks it contains inside its body.
+        """
         body_lines = body.splitlines()
         for index in range(self.next_block, len(self.lines)):
             opening = FENCE_OPENING.match(self.lines[index])
             if opening and self.has_body(index + 1, opening["prefix"], body_lines):
-                self.next_block = index + 1 + len(body_lines)
+                self.next_block = index + 1
                 return index
         return None
 
