@@ -8,6 +8,7 @@ A hidden cell (`hide`) has its code inside a closed <details>; the runtime opens
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 
@@ -30,13 +31,19 @@ def render_cell(
     attributes += f' data-source="{html.escape(source)}"'
     if expects_error:
         attributes += " data-expects-error"
-    code = f'<div class="bp-cell__code">{highlight(source, PythonLexer(), CODE_FORMATTER)}</div>'
+    code = f'<div class="bp-cell__code">{highlighted(source)}</div>'
     if hide_code:
         code = (
             '<details class="bp-cell__hidden-code">'
             f'<summary>{HIDDEN_CODE_SUMMARY}</summary>{code}</details>'
         )
     return f'<div class="bp-cell" {attributes}>{code}{render_static_output(result)}</div>'
+
+
+@functools.lru_cache(maxsize=4096)
+def highlighted(source: str) -> str:
+    """Pygments' HTML for a cell's code; remembered, as `make serve` rebuilds the same cells."""
+    return highlight(source, PythonLexer(), CODE_FORMATTER)
 
 
 def render_static_output(result: BuildCellResult) -> str:
