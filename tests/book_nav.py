@@ -7,6 +7,7 @@ from functools import cache
 
 import yaml
 
+from bookbuild.cell_page import cell_sources
 from tests.conftest import DOCS, ROOT
 
 
@@ -36,7 +37,13 @@ class NavPage:
 
     @property
     def has_cells(self) -> bool:
-        return "```python cell" in (DOCS / self.markdown).read_text()
+        """Found the way the build finds cells (bookbuild.cell_page), any fence style."""
+        return bool(cell_sources((DOCS / self.markdown).read_text().splitlines()))
+
+    @property
+    def identifiers(self) -> set[str]:
+        """The names tests give this page: Markdown and HTML paths, address, title."""
+        return {self.markdown, f"docs/{self.markdown}", self.html, self.url_path, self.title}
 
 
 @cache
@@ -54,6 +61,15 @@ def nav_pages() -> tuple[NavPage, ...]:
 
     walk(config["nav"])
     return tuple(pages)
+
+
+def nav_page(name: str) -> NavPage:
+    """The nav page called `name` (e.g. "docs/derivatives.md"); a clear error if there is none."""
+    for page in nav_pages():
+        if name in page.identifiers:
+            return page
+    known = ", ".join(f"docs/{page.markdown}" for page in nav_pages())
+    raise LookupError(f"{name!r} is not a page of mkdocs.yml's nav; the pages are: {known}")
 
 
 def chapters() -> list[NavPage]:

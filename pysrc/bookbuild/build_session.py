@@ -52,9 +52,12 @@ class PageSession:
         printed = io.StringIO()
         result = None
         try:
-            with time_limit(timeout) as limit:
-                with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-                    result = run_cell(source, filename, self.namespace, IMAGES)
+            with (
+                time_limit(timeout) as limit,
+                contextlib.redirect_stdout(printed),
+                contextlib.redirect_stderr(printed),
+            ):
+                result = run_cell(source, filename, self.namespace, IMAGES)
         except CellTimeout:  # it fired just as the cell ended
             return BuildCellResult(printed.getvalue(), timed_out=True)
         if limit.fired or result is None:

@@ -51,7 +51,7 @@ def validate(language, inputs, options, attrs, md) -> bool:
     unknown = set(inputs) - CELL_OPTIONS
     if "exec" in unknown:
         options["mistake"] = (
-            'a block is either a cell (`cell`, run at build time and in the browser) or a '
+            "a block is either a cell (`cell`, run at build time and in the browser) or a "
             'build-time block (`exec="on"`, markdown-exec), not both'
         )
     elif unknown:

@@ -35,7 +35,7 @@ def render_cell(
     if hide_code:
         code = (
             '<details class="bp-cell__hidden-code">'
-            f'<summary>{HIDDEN_CODE_SUMMARY}</summary>{code}</details>'
+            f"<summary>{HIDDEN_CODE_SUMMARY}</summary>{code}</details>"
         )
     return f'<div class="bp-cell" {attributes}>{code}{render_static_output(result)}</div>'
 

@@ -31,7 +31,8 @@ def cell_sources(lines: list[str]) -> list[str]:
         if not options or "cell" not in options["options"].split():
             continue
         prefix, fence = opening["prefix"], opening["fence"]
-        closing = re.compile(re.escape(prefix.rstrip()) + r"[ \t]*" + fence[0] + "{%d,}\\s*$" % len(fence))
+        closing_fence = re.escape(fence[0]) + "{" + str(len(fence)) + ",}"
+        closing = re.compile(re.escape(prefix.rstrip()) + r"[ \t]*" + closing_fence + r"\s*$")
         body = []
         while index < len(lines) and not closing.match(lines[index]):
             body.append(lines[index][len(prefix) :])
@@ -42,9 +43,7 @@ def cell_sources(lines: list[str]) -> list[str]:
 
 
 class PageCells:
-    def __init__(
-        self, source: PageSource, cache: CellCache | None, timeout: float | None
-    ) -> None:
+    def __init__(self, source: PageSource, cache: CellCache | None, timeout: float | None) -> None:
         self.source = source
         self.timeout = timeout
         self.ids: set[str] = set()

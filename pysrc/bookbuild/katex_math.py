@@ -43,7 +43,11 @@ class KatexProcess:
 
     def render(self, formulas: list[dict]) -> list[dict]:
         """KaTeX's answer for each formula; only formulas not rendered before go to Node."""
-        missing = list({(f["tex"], f["display"]): f for f in formulas if self.key(f) not in self.rendered}.values())
+        missing = list(
+            {
+                (f["tex"], f["display"]): f for f in formulas if self.key(f) not in self.rendered
+            }.values()
+        )
         if missing:
             for formula, answer in zip(missing, self.render_in_node(missing), strict=True):
                 self.rendered[self.key(formula)] = answer

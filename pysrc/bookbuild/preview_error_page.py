@@ -19,8 +19,8 @@ def error_page(message: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{TITLE}</title>
 <style>
-  body {{ margin: 2rem auto; max-width: 60rem; padding: 0 1rem; font: 16px/1.5 system-ui, sans-serif;
-         color: #1a1a1a; background: #fff; }}
+  body {{ margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a;
+         background: #fff; font: 16px/1.5 system-ui, sans-serif; }}
   h1 {{ font-size: 1.5rem; color: #b71c1c; }}
   pre {{ padding: 1rem; overflow-x: auto; white-space: pre-wrap; background: #f5f5f5;
          border-left: 4px solid #b71c1c; font-size: 0.9rem; }}

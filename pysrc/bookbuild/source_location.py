@@ -65,7 +65,7 @@ class PageSource:
         return self.file.path
 
     def where(self, index: int | None, offset: int = 0) -> str:
-        """"docs/x.md:42" for line `index` (0-based in `lines`) plus `offset`; the file alone
+        """ "docs/x.md:42" for line `index` (0-based in `lines`) plus `offset`; the file alone
         if the line is unknown."""
         if index is None:
             return self.path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from tests.book_nav import nav_pages
 from tests.conftest import DOCS
 
 CELL_FENCE = re.compile(
@@ -20,9 +21,13 @@ def page_html(built_site, markdown_path):
     return (built_site.directory / page).read_text()
 
 
+def markdown_files() -> list:
+    return [DOCS / page.markdown for page in nav_pages()]
+
+
 def test_every_cell_is_rendered_in_order_with_its_original_source(built_site):
     total = 0
-    for markdown_path in sorted(DOCS.rglob("*.md")):
+    for markdown_path in markdown_files():
         sources = [m["code"] for m in CELL_FENCE.finditer(markdown_path.read_text())]
         rendered = [
             html.unescape(re.search(r'data-source="([^"]*)"', m["attributes"]).group(1))
@@ -44,7 +49,7 @@ def strip_common_indent(source: str) -> str:
 
 
 def test_cells_that_print_or_plot_show_their_build_time_output(built_site):
-    for markdown_path in sorted(DOCS.rglob("*.md")):
+    for markdown_path in markdown_files():
         page = page_html(built_site, markdown_path)
         for element in re.split(r'(?=<div class="bp-cell" )', page)[1:]:
             cell_id = re.search(r'data-cell="([^"]*)"', element).group(1)

@@ -49,6 +49,11 @@ CONCEPT_HEADINGS = {
     "reference/notation/index.html": ["Notation"],
     "reference/api/index.html": ["API reference"],
     "reference/references/index.html": ["References"],
+    "reference/writing/index.html": ["Writing for this book", "Which fence runs a Python block",
+                                     "Cells", "Cell options", "Cells that show an error", "Ids",
+                                     "Hidden code", "Build-time blocks (markdown-exec)", "Math",
+                                     "Admonitions", "Tabs", "Footnotes", "Figures and images",
+                                     "Diagrams", "Links", "Exercises", "Explorables"],
 }  # fmt: skip
 CHAPTERS = [page.html for page in chapters()]
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|(?<![\w$])\$[^$\s][^$]*\$")

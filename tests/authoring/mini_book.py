@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -25,6 +25,7 @@ HOOKS = [ROOT / "pysrc" / "bookbuild" / "page_files_hook.py"]
 class MiniBook:
     directory: Path
     cell_cache: Path
+    pages: dict[str, str] = field(default_factory=dict)
 
     @property
     def docs(self) -> Path:
@@ -35,7 +36,9 @@ class MiniBook:
         return self.directory / "site"
 
     def write(self, pages: dict[str, str]) -> None:
-        """Pages by file name, in nav order ("index.md" first)."""
+        """Pages by file name, in nav order ("index.md" first); earlier pages stay."""
+        self.pages.update(pages)
+        pages = self.pages
         for name, text in pages.items():
             (self.docs / name).parent.mkdir(parents=True, exist_ok=True)
             (self.docs / name).write_text(text)
