@@ -129,3 +129,14 @@ def test_each_chapter_with_cells_points_to_its_online_edition(printed_book, onli
             continue
         path = "" if markdown == "index.md" else markdown.removesuffix(".md") + "/"
         assert f"online edition: {online_url}{path}" in text, f"{title}: no note with its URL"
+
+
+def test_diagrams_are_printed_as_drawings_with_their_labels(printed_book, built_site):
+    """Mermaid diagrams are inline SVG drawn at build time, so the PDF has them too."""
+    print_page = (built_site.directory / "print_page" / "index.html").read_text()
+    diagrams = re.findall(
+        r'<figure class="bp-diagram">(<svg\b.*?</svg>)</figure>', print_page, re.S
+    )
+    assert diagrams, "no diagram on the print page"
+    text = " ".join(printed_book.text.split())
+    assert "backward pass: dA, dZ, dW, db" in text, "the diagram's labels are not in the PDF"
