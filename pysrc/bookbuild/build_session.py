@@ -30,19 +30,24 @@ class BuildCellResult:
     timed_out: bool = False
 
 
-class PageSession:
-    """One page's interpreter state: a fresh namespace and a fresh import of `backprop`.
+def forget_backprop() -> None:
+    """The next `import backprop` reads pysrc/backprop again.
 
-    Re-importing means `make serve` picks up edits to pysrc/backprop without a restart, and no
-    page's cells can depend on what another page did (numpy's and matplotlib's settings are put
-    back too).
+    Done when a page that runs Python starts (bookbuild.cell_fence), never in the middle of one:
+    `make serve` then picks up edits to pysrc/backprop without a restart, and no page depends on
+    what another page did to the module; but the objects of one page all come from one import.
     """
+    for name in [name for name in sys.modules if name.partition(".")[0] == "backprop"]:
+        del sys.modules[name]
+
+
+class PageSession:
+    """One page's interpreter state: a fresh namespace, numpy's and matplotlib's settings put
+    back (no page's cells depend on what another page did), and a cell counter."""
 
     def __init__(self) -> None:
         self.namespace: dict = {"__name__": "__main__"}
         self.cells_run = 0
-        for name in [name for name in sys.modules if name.partition(".")[0] == "backprop"]:
-            del sys.modules[name]
         start_page()
 
     def run(self, source: str, timeout: float | None = None) -> BuildCellResult:

@@ -25,10 +25,11 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from bookbuild.book_error import BookError
-from bookbuild.build_session import BuildCellResult
+from bookbuild.build_session import BuildCellResult, forget_backprop
 from bookbuild.cell_cache import ROOT, CellCache
 from bookbuild.cell_html import render_cell
 from bookbuild.cell_page import PageCells
+from bookbuild.exec_fence import has_blocks
 from bookbuild.source_location import page_markdown, page_source, remember_page_source
 
 LOG = logging.getLogger("mkdocs.bookbuild")  # shown in MkDocs' own log
@@ -135,11 +136,18 @@ def start_page_cells(md: Markdown) -> PageCells:
 
 
 class StartPage(Preprocessor):
-    """Each page starts with no cells met; its cells' results come from the cache or a run."""
+    """Each page starts with no cells met; its cells' results come from the cache or a run.
+
+    A page that will run Python (cells not in the cache, or markdown-exec blocks) imports
+    `backprop` afresh first: pysrc/backprop may have been edited (`make serve`), and another
+    page may have changed the module.
+    """
 
     def run(self, lines):
         if page_markdown(self.md) is self.md:  # not markdown-exec's conversion of a block
-            start_page_cells(self.md)
+            cells = start_page_cells(self.md)
+            if cells.will_run or has_blocks("\n".join(lines)):
+                forget_backprop()
         return lines
 
 

@@ -57,6 +57,11 @@ class PageCells:
         self.finished = False
 
     @property
+    def will_run(self) -> bool:
+        """Some of the page's cells must run: the cache has no results for them."""
+        return bool(self.planned) and self.cached is None
+
+    @property
     def executed(self) -> bool:
         return self.session is not None
 

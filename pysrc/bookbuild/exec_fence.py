@@ -11,7 +11,8 @@ and changes three of its behaviours to the book's, without forking it:
    is not logged as well.
 2. markdown-exec keeps a `session=` namespace for as long as the process lives: across pages,
    and across `make serve`'s rebuilds. Here a session belongs to one conversion of one page, so
-   a page's output depends neither on other pages nor on the previous build.
+   a page's output depends neither on other pages nor on the previous build; and a page with
+   blocks imports `backprop` afresh when it starts, as a page whose cells run does.
 3. Only the `python` and `md` formatters are reachable. markdown-exec's `pyodide` fence loads
    its editor and Python from other origins, which the site forbids; it is not registered.
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from collections.abc import Iterator
 
 import markdown_exec
@@ -31,7 +33,8 @@ from bookbuild.source_location import page_source
 
 # markdown-exec logs under its own name, or under MkDocs' plugin loggers once its plugin loaded.
 MARKDOWN_EXEC_LOGGERS = ("markdown_exec", "mkdocs.plugins.markdown_exec")
-TRUE_VALUES = {"on", "yes", "true", "1"}
+# The opening line of a block markdown-exec runs (a page with one imports backprop afresh).
+EXEC_OPENING = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*(?:python|md)\b.*\bexec=", re.M)
 
 
 def validate(language, inputs, options, attrs, md) -> bool:
@@ -39,6 +42,10 @@ def validate(language, inputs, options, attrs, md) -> bool:
     if "cell" in inputs:
         return False
     return markdown_exec.validator(language, inputs, options, attrs, md)
+
+
+def has_blocks(text: str) -> bool:
+    return EXEC_OPENING.search(text) is not None
 
 
 def format_block(source, language, css_class, options, md, **kwargs) -> str:

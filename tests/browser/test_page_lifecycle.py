@@ -25,6 +25,7 @@ def test_edits_survive_a_reload_and_reset_restores_the_original(page, site_url):
     page.wait_for_timeout(300)
     page.reload()
     first = cell(page, 0)
+    first.locator(".cm-content").wait_for()  # a restored edit opens the editor (loaded lazily)
     assert editor_text(first) == "print('my edit')"
     assert first.locator(".bp-cell__badge").is_visible()
     first.get_by_role("button", name="Reset").click()
