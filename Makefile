@@ -29,11 +29,22 @@ WEB_APP_STAMP := $(GENERATED)/web-app/.written
 ASSETS := $(STYLES_STAMP) $(RELEASE_STAMP) $(LOCK_STAMP) $(RUNTIME_STAMP) $(WEB_APP_STAMP)
 source_files = $(shell find $(1) -type f -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help setup assets build serve test lint bench pdf clean
+# `make serve PORT=8001` previews on another port. A port in use stops make before any build work.
+PORT ?= 8000
+ifneq ($(filter serve,$(MAKECMDGOALS)),)
+PORT_PROBLEM := $(shell $(PYTHON312) pysrc/bookbuild/port_check.py '$(PORT)')
+ifneq ($(PORT_PROBLEM),)
+$(error make serve: $(PORT_PROBLEM))
+endif
+endif
+
+.PHONY: help setup assets build serve test test-chapter lint bench pdf clean
 
 help:
-	@echo "make serve   build and preview the book at http://127.0.0.1:8000 (live reload)"
+	@echo "make serve   build and preview the book at http://127.0.0.1:$(PORT) (live reload; PORT=8001)"
 	@echo "make test    set everything up, then run lint and every test"
+	@echo "make test-chapter CHAPTER=docs/NAME.md"
+	@echo "             build the book, then run one chapter's build and browser checks"
 	@echo "make build   write the static site to site/"
 	@echo "make pdf     print the whole book to site/pdf/backprop-book.pdf"
 	@echo "make bench   run the benchmarks"
@@ -51,7 +62,8 @@ $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-# Chromium drives the browser tests, the benchmarks and the PDF print.
+# Chromium draws the book's diagrams (Mermaid, at build time) and drives the browser tests, the
+# benchmarks and the PDF print.
 $(BROWSER_STAMP): $(VENV_STAMP)
 	@mkdir -p .cache
 	@if command -v chromium >/dev/null && command -v pdftoppm >/dev/null; then :; \
@@ -64,7 +76,7 @@ $(BROWSER_STAMP): $(VENV_STAMP)
 	fi
 	@touch $@
 
-$(STYLES_STAMP): $(NODE_STAMP) $(call source_files,styles) $(ASSET_CODE)/stylesheet.py | $(VENV_STAMP)
+$(STYLES_STAMP): $(NODE_STAMP) $(call source_files,styles) $(ASSET_CODE)/stylesheet.py pysrc/bookbuild/math_font.py mkdocs.yml | $(VENV_STAMP)
 	$(PY) -m bookbuild.assets styles
 	@touch $@
 
@@ -92,11 +104,14 @@ $(WEB_APP_STAMP): mkdocs.yml $(ASSET_CODE)/web_app.py | $(VENV_STAMP)
 setup: $(VENV_STAMP) $(NODE_STAMP)
 assets: $(ASSETS)
 
-build: $(ASSETS)
+build: $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m bookbuild.site_build
 
-serve: $(ASSETS)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+# While it runs, each rebuild first runs `make assets` (bookbuild/preview.py): an edit of
+# pysrc/backprop rebuilds the browser's wheel and the site's lock. Without the search index and
+# the print page (BOOK_FULL_SITE=false, see mkdocs.yml), a prose edit shows in about a second.
+serve: $(ASSETS) $(BROWSER_STAMP)
+	BOOK_FULL_SITE=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 lint: $(VENV_STAMP)
 	$(PY) -m ruff check .
@@ -104,6 +119,12 @@ lint: $(VENV_STAMP)
 
 test: lint $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m pytest
+
+# One chapter: the strict build of the whole book (cells come from the cache where nothing
+# changed), the book-wide checks, and that chapter's own checks and cells in Chromium.
+test-chapter: $(ASSETS) $(BROWSER_STAMP)
+	@test -n "$(CHAPTER)" || { echo "make test-chapter: say which chapter, e.g. CHAPTER=docs/derivatives.md"; exit 2; }
+	$(PY) -m pytest tests/book tests/browser/test_every_cell.py --chapter=$(CHAPTER)
 
 bench: $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m bench

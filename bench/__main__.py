@@ -1,6 +1,6 @@
 """Run every benchmark: `python -m bench` (what `make bench` runs)."""
 
-from . import module_step, pdf_print
+from . import lighthouse, module_step, pdf_print, rebuild
 from .browser import __main__ as browser_timings
 
 
@@ -10,6 +10,10 @@ def main():
     browser_timings.main()
     print()
     pdf_print.main()
+    print()
+    rebuild.main()
+    print()
+    lighthouse.main()
 
 
 if __name__ == "__main__":

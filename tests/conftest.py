@@ -1,4 +1,5 @@
-"""Shared fixtures: the project root and one strict build of the whole book per test session."""
+"""Shared fixtures: the project root and one strict build of the whole book per test session;
+`--chapter docs/NAME.md` (make test-chapter) keeps only that page's page-by-page tests."""
 
 from __future__ import annotations
 
@@ -46,6 +47,35 @@ def built_site(tmp_path_factory) -> BuiltSite:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed after {seconds:.0f} s:\n{log[-6000:]}")
     return BuiltSite(target, log, seconds)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--chapter",
+        metavar="docs/NAME.md",
+        help="run the tests about this page (and the book-wide ones), not those about other pages",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """With --chapter: drop the tests parametrized for another page of the nav."""
+    chapter = config.getoption("--chapter")
+    if not chapter:
+        return
+    from bookbuild.book_nav import nav_page, nav_pages  # reads mkdocs.yml; only when asked
+
+    try:
+        chosen = nav_page(chapter).identifiers
+    except LookupError as error:
+        raise pytest.UsageError(str(error)) from None
+    every_page = set().union(*(page.identifiers for page in nav_pages()))
+    kept, dropped = [], []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        pages = {value for value in params.values() if isinstance(value, str)} & every_page
+        (kept if not pages or pages & chosen else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
 
 
 def pytest_collection_finish(session):

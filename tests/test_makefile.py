@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 
+from bookbuild.static_server import free_port
 from tests.conftest import ROOT
 
 
@@ -51,3 +52,23 @@ def test_editing_the_cell_core_rebuilds_its_wheel_and_the_lock_only():
 
 def test_editing_the_runtime_rebundles_it_only():
     assert steps_caused_by("runtime/page/cell-view.js") == {"runtime"}
+
+
+@pytest.mark.parametrize("target", ["build", "serve", "test", "pdf", "test-chapter"])
+def test_targets_that_need_chromium_install_it_themselves(target):
+    """The build draws diagrams with Chromium, so `make build` and `make serve` install it too."""
+    port = free_port()
+    result = subprocess.run(
+        ["make", "--dry-run", "--what-if=.venv/.installed", target, f"PORT={port}"],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "playwright install chromium" in result.stdout, f"make {target} does not install it"
+
+
+def test_test_chapter_says_which_argument_it_needs():
+    result = subprocess.run(
+        ["make", "--no-print-directory", "test-chapter", "--assume-old=.cache/browser.ok"],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode != 0 and "CHAPTER=docs/" in result.stdout + result.stderr

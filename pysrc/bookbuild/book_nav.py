@@ -47,7 +47,15 @@ class NavPage:
 
     @property
     def has_cells(self) -> bool:
-        return "```python cell" in self.source.read_text()
+        """Found the way the build finds cells (bookbuild.cell_page), any fence style."""
+        from bookbuild.cell_page import cell_sources  # the build's reader; it imports this module
+
+        return bool(cell_sources(self.source.read_text().splitlines()))
+
+    @property
+    def identifiers(self) -> set[str]:
+        """The names tests give this page: Markdown and HTML paths, address, title."""
+        return {self.markdown, f"docs/{self.markdown}", self.html, self.url_path, self.title}
 
 
 @cache
@@ -65,6 +73,15 @@ def nav_pages() -> tuple[NavPage, ...]:
 
     walk(config["nav"], "")
     return tuple(pages)
+
+
+def nav_page(name: str) -> NavPage:
+    """The nav page called `name` (e.g. "docs/derivatives.md"); a clear error if there is none."""
+    for page in nav_pages():
+        if name in page.identifiers:
+            return page
+    known = ", ".join(f"docs/{page.markdown}" for page in nav_pages())
+    raise LookupError(f"{name!r} is not a page of mkdocs.yml's nav; the pages are: {known}")
 
 
 def chapters() -> list[NavPage]:

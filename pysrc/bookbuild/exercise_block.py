@@ -23,11 +23,14 @@ from markdown.preprocessors import Preprocessor
 from pygments import highlight
 from pygments.lexers import PythonLexer
 
+from bookbuild.book_error import BookError
 from bookbuild.book_nav import nav_pages
-from bookbuild.cell_fence import CODE_FORMATTER, CellError, page_state, render_cell
+from bookbuild.cell_fence import page_cells
+from bookbuild.cell_html import CODE_FORMATTER, render_cell
+from bookbuild.cell_page import PageCells
 from bookbuild.exercise_source import Exercise, book_exercises, find_exercises
 from bookbuild.exercise_verify import BrokenExerciseError, verify
-from bookbuild.page_source import UNKNOWN, PageSource, identify
+from bookbuild.source_location import PageSource, page_source
 
 SOLUTIONS_PAGE = "reference/solutions.md"
 PROGRESS_BLOCK = "```exercise-progress"
@@ -36,10 +39,11 @@ SOLUTIONS_BLOCK = "```exercise-solutions"
 
 class ExercisePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        source = identify(lines)
+        page = page_source(self.md)
+        # These lines, as the page has them (or a markdown-exec block's, converted on its own).
+        source = PageSource(lines, page.file)
         exercises = find_exercises(lines, source)
-        state = page_state(self.md)
-        state.exercises = {exercise.id: exercise for exercise in exercises}
+        page_cells(self.md).exercises.update({exercise.id: exercise for exercise in exercises})
         chapter = chapter_number(source)
         for number, exercise in reversed(list(enumerate(exercises, start=1))):
             markup = exercise_markup(exercise, f"{chapter}.{number}" if chapter else str(number),
@@ -52,14 +56,14 @@ class ExercisePreprocessor(Preprocessor):
 
 
 def chapter_number(source: PageSource) -> str:
-    return next((page.number for page in nav_pages() if page.markdown == source.path), "")
+    return next((page.number for page in nav_pages() if page.markdown == source.docs_path), "")
 
 
 def link(source: PageSource, target: str) -> str:
     """A Markdown link target to another page of docs/ from the page being converted."""
-    if source.path == UNKNOWN:
+    if source.docs_path is None:
         return target
-    return posixpath.relpath(target, posixpath.dirname(source.path) or ".")
+    return posixpath.relpath(target, posixpath.dirname(source.docs_path) or ".")
 
 
 def exercise_markup(exercise: Exercise, number: str, source: PageSource) -> list[str]:
@@ -111,20 +115,20 @@ def exercise_markup(exercise: Exercise, number: str, source: PageSource) -> list
     return "\n".join(lines).split("\n")
 
 
-def format_exercise_cell(exercise_id: str, page) -> str:
-    """The exercise's cell: verified at this point of the page, then shown with the starter."""
+def format_exercise_cell(exercise_id: str, page: PageCells) -> str:
+    """The exercise's cell: proved at this point of the page (or in an earlier build, the cache),
+    then shown with the starter."""
     exercise = page.exercises.get(exercise_id)
     if exercise is None:
-        raise CellError(f"no exercise {exercise_id!r} on this page: write it as an ````exercise "
-                        "block, not as a cell")  # fmt: skip
+        raise BookError(page.source.path, f"no exercise {exercise_id!r} on this page: write it "
+                        "as an ````exercise block, not as a cell")  # fmt: skip
     cell_id = f"exercise-{exercise_id}"
     page.ids.add(cell_id)
-    page.session.cells_run += 1  # the exercise's cell is one of the page's cells
     try:
-        starter = verify(exercise, page.session)
+        starter = page.exercise_result(exercise, verify)
     except BrokenExerciseError as error:
-        raise CellError(str(error)) from None
-    return render_cell(cell_id, exercise.starter, starter, False, " data-exercise-cell")
+        raise BookError(error.where, error.problem) from None
+    return render_cell(cell_id, exercise.starter, starter, False, False, exercise=True)
 
 
 def expand_book_blocks(lines: list[str], source: PageSource) -> list[str]:

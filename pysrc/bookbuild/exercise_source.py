@@ -37,10 +37,14 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from mkdocs.exceptions import BuildError
+
 from bookbuild.book_nav import NavPage, nav_pages
-from bookbuild.page_source import PageSource
+from bookbuild.source_location import PageSource, docs_file_source
 
 OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{4,}|~{4,})exercise\b(?P<options>.*)$")
+# Any other fence: an exercise shown inside one (the authors' page's example) is only text.
+OTHER_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 PART = re.compile(r"^```(?P<language>\w+)\s+(?P<kind>\w+)(?P<options>.*)$")
 OPTION = re.compile(r'(\w[\w-]*)="([^"]*)"')
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -48,8 +52,9 @@ PART_LANGUAGES = {"starter": "python", "check": "python", "solution": "python",
                   "wrong": "python", "hint": "markdown"}  # fmt: skip
 
 
-class ExerciseError(ValueError):
-    """A malformed exercise; the message starts with its file and line."""
+class ExerciseError(BuildError):
+    """A malformed exercise; the message starts with its file and line. A BuildError: MkDocs
+    prints the message once, with no traceback, and stops."""
 
 
 @dataclass
@@ -96,7 +101,7 @@ def find_exercises(lines: list[str], source: PageSource) -> list[Exercise]:
     while index < len(lines):
         opening = OPENING.match(lines[index])
         if not opening:
-            index += 1
+            index = after_other_fence(lines, index)
             continue
         closing = find_closing(lines, index, opening["fence"], source)
         exercises.append(parse_exercise(lines, index, closing, opening, source))
@@ -108,6 +113,17 @@ def find_exercises(lines: list[str], source: PageSource) -> list[Exercise]:
                                 f"{seen[exercise.id]}; ids must be unique")  # fmt: skip
         seen[exercise.id] = exercise.where
     return exercises
+
+
+def after_other_fence(lines: list[str], index: int) -> int:
+    """The index after line `index`, or after the fenced block that opens there."""
+    other = OTHER_FENCE.match(lines[index])
+    if not other:
+        return index + 1
+    fence = other["fence"]
+    closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+    end = next((i for i in range(index + 1, len(lines)) if closing.match(lines[i])), len(lines))
+    return end + 1
 
 
 def find_closing(lines: list[str], start: int, fence: str, source: PageSource) -> int:
@@ -189,8 +205,8 @@ def book_exercises() -> list[ChapterExercises]:
     """Every chapter's exercises, in the nav's order (for the book's progress and solutions)."""
     chapters = []
     for page in nav_pages():
-        text = page.source.read_text(encoding="utf-8")
-        found = find_exercises(text.split("\n"), PageSource(page.markdown, 1))
+        lines = page.source.read_text(encoding="utf-8").split("\n")
+        found = find_exercises(lines, docs_file_source(page.markdown, lines))
         if found:
             chapters.append(ChapterExercises(page, tuple(found)))
     seen: dict[str, str] = {}

@@ -13,21 +13,27 @@ from notebook_cell import run_check
 
 
 class BrokenExerciseError(ValueError):
-    """The exercise does not work as written; the message starts with its file and line."""
+    """The exercise does not work as written (`where`: its file and line)."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
 
 
-def verify(exercise: Exercise, session: PageSession) -> BuildCellResult:
-    """Check the exercise; return the starter's run (the build shows its output)."""
-    starter = try_code(exercise, session, exercise.starter, "starter")
+def verify(exercise: Exercise, session: PageSession, timeout: float | None) -> BuildCellResult:
+    """Check the exercise; return the starter's run (the build shows its output). Each try may
+    run `timeout` seconds, as a cell may."""
+    starter = try_code(exercise, session, exercise.starter, "starter", timeout)
     if starter[1].passed:
         fail(exercise, "its starter code passes its check: the starter must not solve the task")
     if not starter[1].message.strip():
         fail(exercise, "its check fails the starter without a message for the reader")
-    solution = try_code(exercise, session, exercise.solution, "solution")
+    solution = try_code(exercise, session, exercise.solution, "solution", timeout)
     if not solution[1].passed:
         fail(exercise, f"its solution fails its own check:\n{solution[1].message}")
     for wrong in exercise.wrong_answers:
-        _, check = try_code(exercise, session, wrong.code, f"wrong answer at {wrong.line}")
+        _, check = try_code(exercise, session, wrong.code, f"wrong answer at {wrong.line}", timeout)
         if check.passed:
             fail(exercise, f"the wrong answer at {wrong.line} passes the check")
         if wrong.diagnosis not in check.message:
@@ -36,13 +42,15 @@ def verify(exercise: Exercise, session: PageSession) -> BuildCellResult:
     return starter[0]
 
 
-def try_code(exercise: Exercise, session: PageSession, code: str, what: str):
+def try_code(exercise: Exercise, session: PageSession, code: str, what: str, timeout):
     namespace = dict(session.namespace)
-    result = session.run_in(code, namespace)
+    result = session.run_in(code, namespace, timeout)
+    if result.timed_out:
+        fail(exercise, f"its {what} ran for more than {timeout:g} s at build time and was stopped")
     if result.error:
         fail(exercise, f"its {what} raised when run:\n{result.error}")
     return result, run_check(exercise.check, namespace, session.filename)
 
 
 def fail(exercise: Exercise, problem: str) -> None:
-    raise BrokenExerciseError(f"{exercise.where}: exercise {exercise.id!r}: {problem}")
+    raise BrokenExerciseError(exercise.where, f"exercise {exercise.id!r}: {problem}")

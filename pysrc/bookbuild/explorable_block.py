@@ -17,14 +17,16 @@ drawn the live figure), data-frame, data-settings (the settings, as JSON).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 
 import matplotlib.pyplot as plt
 import yaml
 
+from bookbuild.book_error import BookError
 from bookbuild.build_session import IMAGES
-from bookbuild.cell_fence import CellError, page_state
+from bookbuild.source_location import page_source
 from explorables.graph import ExpressionError
 from explorables.settings import SETTINGS, SettingsError, settings_for
 from explorables.static_figures import (
@@ -38,25 +40,29 @@ from notebook_cell.figures import figure_image
 
 
 def validate(language, inputs, options, attrs, md) -> bool:
-    if set(inputs) != {"kind"} or inputs["kind"] not in SETTINGS:
-        raise CellError(f"an explorable fence names its kind, one of {', '.join(SETTINGS)}: "
-                        f'```explorable kind="gradient-descent" (got {inputs})')  # fmt: skip
-    options["kind"] = inputs["kind"]
+    if set(inputs) != {"kind"} or inputs.get("kind") not in SETTINGS:
+        # Said in format_explorable, which knows the fence's line.
+        options["mistake"] = (f"an explorable fence names its kind, one of {', '.join(SETTINGS)}: "
+                              f'```explorable kind="gradient-descent" (got {inputs})')  # fmt: skip
+    options["kind"] = inputs.get("kind", "")
     return True
 
 
 def format_explorable(source, language, css_class, options, md, **kwargs) -> str:
     kind = options["kind"]
-    where = page_state(md).where(source)
+    page = page_source(md)
+    where = page.where(page.find_block(source))
+    if options.get("mistake"):
+        raise BookError(where, options["mistake"])
     try:
         given = yaml.safe_load(source) or {}
         if not isinstance(given, dict):
             raise SettingsError("the fence's body must be settings, one `name: value` per line")
         caption = str(given.pop("caption", "")).strip()
         settings = settings_for(kind, given)
-        image, result = static_figure(kind, settings)
+        image, result = remembered_figure(kind, json.dumps(settings, sort_keys=True))
     except (yaml.YAMLError, SettingsError, ExpressionError) as error:
-        raise CellError(f"{where}: explorable {kind}: {error}") from None
+        raise BookError(where, f"explorable {kind}: {error}") from None
     words = " ".join(part for part in (caption, result) if part)
     attributes = (
         f'class="bp-explorable" data-explorable="{kind}" data-state="static" data-frame="0" '
@@ -72,6 +78,14 @@ def format_explorable(source, language, css_class, options, md, **kwargs) -> str
         f'<span class="bp-explorable__online">{html.escape(ONLINE[kind])}</span></figcaption>'
         "</figure>"
     )
+
+
+@functools.lru_cache(maxsize=64)
+def remembered_figure(kind: str, settings_json: str) -> tuple[Image, str]:
+    """`static_figure`, drawn once per process: `make serve` rebuilds every page on each save,
+    and training the playground's network again would cost half a second each time. (The
+    process imported explorables once, so its code cannot change under the cache.)"""
+    return static_figure(kind, json.loads(settings_json))
 
 
 def static_figure(kind: str, settings: dict) -> tuple[Image, str]:

@@ -1,8 +1,9 @@
 """The one way the tools build the site: `mkdocs build --strict`, then the steps for offline use.
 
 `make build`, `make pdf`, the tests and the benchmarks all call `build_site`. After the strict
-build, bookbuild.offline moves the figures into files and writes the service worker (a preview
-with `mkdocs serve` skips that step). `site_url` sets the address the site is built for
+build, bookbuild.math_font subsets the math font to what the formulas show, and
+bookbuild.offline moves the figures into files and writes the service worker (a preview with
+`mkdocs serve` skips both). `site_url` sets the address the site is built for
 (SITE_URL in mkdocs.yml): Material's instant navigation follows only links whose origin, port
 included, matches its sitemap, so a site served on another port must be built for it.
 
@@ -28,6 +29,7 @@ def build_site(
         environment["SITE_URL"] = site_url
     steps = [
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        [sys.executable, "-m", "bookbuild.math_font", str(target)],
         [sys.executable, "-m", "bookbuild.offline", str(target)],
     ]
     stdout, stderr = "", ""

@@ -60,7 +60,11 @@ export class CellView {
     this.progress.append(this.progressBar, this.progressLabel);
     this.live = element("div", { class: "bp-cell__live", "aria-live": "polite", hidden: "" });
     this.code = this.root.querySelector(".bp-cell__code");
-    this.code.after(this.editorHost, this.toolbar, this.notice, this.progress);
+    // A hidden cell (`hide`) has its code in a closed <details>: the editor opens there, in the
+    // code's place, while the controls stay outside, so the cell runs without being opened.
+    const hiddenCode = this.code.closest("details");
+    this.code.after(this.editorHost);
+    (hiddenCode || this.editorHost).after(this.toolbar, this.notice, this.progress);
     (this.staticOutput || this.progress).after(this.live);
     // Until the reader focuses it, the book's highlighted code stands in for the editor, so a
     // page does not load or build any editor it does not need.

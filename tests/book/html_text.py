@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-# KaTeX keeps each formula's TeX in a MathML <annotation> for assistive technology: not raw TeX.
+# Each formula keeps its TeX in a MathML <annotation> (for copy and paste): not raw TeX.
 SKIPPED_TEXT_ELEMENTS = {"script", "style", "code", "pre", "template", "annotation"}
 # <link> relations that make the browser fetch something (canonical, alternate... do not).
 FETCHING_LINK_RELATIONS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "manifest"}

@@ -5,26 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
-from bookbuild import cell_fence as cells
-
-
-def render(text: str) -> str:
-    md = markdown.Markdown(
-        extensions=["pymdownx.superfences", "bookbuild.cell_fence"],
-        extension_configs={
-            "pymdownx.superfences": {
-                "custom_fences": [
-                    {"name": "python", "class": "python", "validator": cells.validate,
-                     "format": cells.format_cell}
-                ]
-            }
-        },
-    )  # fmt: skip
-    return md.convert(text)
+from tests.book.book_markdown import render
 
 
 def static_output(page: str) -> list[str]:
@@ -74,6 +58,16 @@ def test_cells_get_stable_ids_and_duplicates_are_refused():
 def test_unknown_options_are_refused_with_the_valid_ones_listed():
     with pytest.raises(SuperFencesException, match="valid"):
         render("```python cell hidden\na = 1\n```\n")
+
+
+def test_a_hidden_cell_runs_and_its_code_is_collapsed_with_the_runtimes_hooks():
+    page = render("```python cell hide\nprint('set up')\n```\n")
+    assert static_output(page) == ["set up\n"]
+    details = re.search(r'<details class="bp-cell__hidden-code">(.*?)</details>', page, re.S)
+    assert details, page
+    assert "<summary>" in details[1] and 'class="bp-cell__code"' in details[1]
+    assert " open" not in page.split("<details", 1)[1].split(">", 1)[0], "collapsed at first"
+    assert 'data-source="print(&#x27;set up&#x27;)"' in page
 
 
 def test_output_is_escaped_so_printed_html_stays_text():

@@ -105,3 +105,10 @@ def test_an_exercise_runs_apart_from_the_page():
     exercise does not see `double`."""
     page = exercise() + "\n```python cell error\ndouble(3)\n```\n"
     assert "NameError: name &#x27;double&#x27; is not defined" in render(page)
+
+
+def test_an_exercise_shown_inside_another_fence_is_only_text():
+    shown = f"`````markdown\n{exercise().split(chr(10), 2)[2]}`````\n"
+    page = render(f"# How to write one\n\n{shown}")
+    assert "bp-exercise" not in page and "data-exercise-cell" not in page
+    assert "````exercise id=&quot;double&quot;" in page or '````exercise id="double"' in page

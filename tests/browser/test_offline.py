@@ -8,7 +8,6 @@ page and runs one cell, then the network goes away.
 from __future__ import annotations
 
 import json
-import shutil
 import struct
 import subprocess
 import sys
@@ -19,17 +18,20 @@ from playwright.sync_api import expect
 from bookbuild.offline.__main__ import prepare_for_offline
 from bookbuild.pdf import PDF_PATH
 from bookbuild.reader_actions import BOOT_TIMEOUT_MS, cell, live_text, run, type_code
-from bookbuild.static_server import port_built_for, serve_directory
+from bookbuild.site_build import build_site
+from bookbuild.static_server import free_port, port_built_for, serve_directory
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def offline_site(built_site, tmp_path_factory):
-    """A copy of the built site with its PDF, served where it was built for."""
+def offline_site(tmp_path_factory):
+    """The site built for a port of its own (the session's site is served on its own port) and
+    its PDF, served where it was built for."""
     site = tmp_path_factory.mktemp("offline") / "site"
-    shutil.copytree(built_site.directory, site)
+    built = build_site(site, site_url=f"http://127.0.0.1:{free_port()}/")
+    assert built.returncode == 0, built.stderr[-3000:]
     printed = subprocess.run([sys.executable, "-m", "bookbuild.pdf", "--no-build", "--site-dir",
                               str(site)], cwd=ROOT, capture_output=True, text=True)  # fmt: skip
     assert printed.returncode == 0, printed.stderr

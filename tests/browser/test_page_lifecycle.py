@@ -25,6 +25,7 @@ def test_edits_survive_a_reload_and_reset_restores_the_original(page, site_url):
     page.wait_for_timeout(300)
     page.reload()
     first = cell(page, 0)
+    first.locator(".cm-content").wait_for()  # a restored edit opens the editor (loaded lazily)
     assert editor_text(first) == "print('my edit')"
     assert first.locator(".bp-cell__badge").is_visible()
     first.get_by_role("button", name="Reset").click()
@@ -74,7 +75,8 @@ def test_instant_navigation_reuses_the_one_interpreter(page, site_url):
     run(page, first)
     previous_source = first.get_attribute("data-source")
     page.locator("a.md-footer__link--next").click()
-    page.wait_for_url("**/partial-derivatives/")
+    # The path, not the whole URL: Material's tracking may add the hash of a heading it passed.
+    page.wait_for_url(lambda address: address.split("#")[0].endswith("/partial-derivatives/"))
     # The URL changes before Material swaps the content in: wait for the new page's cells.
     page.wait_for_function(
         "(old) => { const cell = document.querySelector('[data-cell]');"

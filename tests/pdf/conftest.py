@@ -61,8 +61,8 @@ def render_for_people(book: BookPdf) -> None:
     chapters = chapter_page_ranges(book)
     opening = chapters["Backpropagation"][0]
     figure_pages = {page for page, _ in book.figure_pages()}
-    # The figure page with the most math: the most KaTeX fonts (display math uses several).
-    most_math = max(sorted(figure_pages), key=lambda number: fonts_of(book, number).count("KaTeX"))
+    # The first figure page that also has math (set in the math font, STIX Two Math).
+    most_math = max(sorted(figure_pages), key=lambda number: fonts_of(book, number).count("STIX"))
     pages = {"cover": 1, "contents": 2, "chapter-opening": opening, "figure-and-math": most_math}
     for name, number in pages.items():
         prefix = ARTIFACTS / f"page-{number:03d}-{name}"

@@ -120,6 +120,13 @@ def code_texts(html_page: str) -> list[str]:
     return [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in blocks]
 
 
+def inline_code_texts(html_page: str) -> list[str]:
+    """The text of every piece of inline code (<code> outside a <pre>) of a built page."""
+    outside_blocks = re.sub(r"<pre\b.*?</pre>", "", html_page, flags=re.S)
+    pieces = re.findall(r"<code\b[^>]*>(.*?)</code>", outside_blocks, re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", piece)) for piece in pieces]
+
+
 def nav_chapters() -> list[tuple[str, str]]:
     """(nav title, Markdown path) of every page in mkdocs.yml's nav, in order."""
     return [(page.title, page.markdown) for page in nav_pages()]

@@ -12,7 +12,7 @@ import pytest
 from bookbuild.book_nav import chapters
 from bookbuild.exercise_source import book_exercises
 from tests.conftest import DOCS
-from tests.pdf.pdf_reading import code_texts, nav_chapters
+from tests.pdf.pdf_reading import code_texts, inline_code_texts, nav_chapters
 
 pytestmark = pytest.mark.pdf
 
@@ -53,15 +53,27 @@ def test_each_chapter_has_its_key_terms_on_its_pages(printed_book, chapter_pages
 
 
 def test_math_is_rendered_once_and_no_tex_source_is_left(printed_book, built_site):
-    """KaTeX's hidden MathML copy of a formula ends in its TeX source, so no TeX in the text
-    also means no second copy of any formula. (Code may hold TeX, e.g. a plot's label.)"""
+    """A formula's MathML keeps its TeX source in an <annotation>, which must not print: no TeX
+    in the text means no formula printed twice. (Code may hold TeX, e.g. a plot's label.)"""
     # pdftotext joins a line that wrapped after a "-" and drops the "-": compare without them.
     print_page = (built_site.directory / "print_page" / "index.html").read_text()
     code = [block.replace("-", "") for block in code_texts(print_page)]
+    # Inline code that shows TeX on purpose ("`$...$` inline", on the authors' page).
+    inline = sorted(
+        {piece for piece in inline_code_texts(print_page) if RAW_TEX.search(piece)},
+        key=len,
+        reverse=True,
+    )
+
+    def prose(line: str) -> str:
+        for piece in inline:
+            line = line.replace(piece, "")
+        return line
+
     leftovers = [
         line
         for line in printed_book.text.splitlines()
-        if RAW_TEX.search(line) and not any(line.strip().replace("-", "") in c for c in code)
+        if RAW_TEX.search(prose(line)) and not any(line.strip().replace("-", "") in c for c in code)
     ]
     assert not leftovers, "raw TeX in the PDF text:\n" + "\n".join(leftovers)
 
@@ -166,3 +178,14 @@ def test_each_explorable_prints_its_build_time_figure_and_caption_but_no_control
     assert text.count("Online, you can") >= len(explorables)
     for control in ("Pin this run", "Show the whole pass", "Units per layer", "Starting Python"):
         assert control not in text, f"the control {control!r} is printed"
+
+
+def test_diagrams_are_printed_as_drawings_with_their_labels(printed_book, built_site):
+    """Mermaid diagrams are inline SVG drawn at build time, so the PDF has them too."""
+    print_page = (built_site.directory / "print_page" / "index.html").read_text()
+    diagrams = re.findall(
+        r'<figure class="bp-diagram">(<svg\b.*?</svg>)</figure>', print_page, re.S
+    )
+    assert diagrams, "no diagram on the print page"
+    text = " ".join(printed_book.text.split())
+    assert "backward pass: dA, dZ, dW, db" in text, "the diagram's labels are not in the PDF"

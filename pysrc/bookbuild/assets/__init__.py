@@ -3,7 +3,7 @@
 `python -m bookbuild.assets [STEP ...]` runs the steps (all of them by default); the Makefile
 runs each step only when its inputs changed:
 
-    styles     the book's one stylesheet with KaTeX's and its fonts (stylesheet.py)
+    styles     the book's one stylesheet, and the math font (stylesheet.py, bookbuild.math_font)
     pyodide    Pyodide 0.27.7's core and its verified wheels (pyodide_release.py)
     wheel:NAME a pure-Python wheel of pysrc/NAME, e.g. wheel:backprop (local_wheels.py)
     lock       the local wheels compiled into the site's pyodide-lock.json, and the boot

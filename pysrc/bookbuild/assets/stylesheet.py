@@ -1,8 +1,8 @@
-"""The book's one stylesheet: styles/book.css and what it imports, KaTeX's stylesheet and fonts
-included, bundled by esbuild into docs/assets/generated/styles/ (book.css and its fonts/).
+"""The book's one stylesheet: styles/book.css and what it imports, Temml's MathML rules included,
+bundled by esbuild into docs/assets/generated/styles/ (book.css and its fonts/); and the math
+font (bookbuild.math_font), which the page template declares.
 
-KaTeX's fonts are for the math rendered at build time (bookbuild.katex_math). One stylesheet
-means one render-blocking request for the book's styles on every page.
+One stylesheet means one render-blocking request for the book's styles on every page.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import shutil
 import subprocess
 
 from bookbuild.assets import GENERATED, NODE_MODULES, ROOT
+from bookbuild.math_font import copy_math_font
 
 SOURCE = ROOT / "styles" / "book.css"
 TARGET = GENERATED / "styles"
@@ -30,6 +31,5 @@ def bundle_stylesheet() -> str:
     ]
     command += [f"--loader:.{kind}=file" for kind in ("woff2", "woff", "ttf")]  # fmt: skip
     subprocess.run(command, check=True, cwd=ROOT)
-    fonts = len(list((TARGET / "fonts").iterdir()))
     size = (TARGET / "book.css").stat().st_size
-    return f"stylesheet: book.css ({size / 1000:.0f} kB) and {fonts} KaTeX font files"
+    return f"stylesheet: book.css ({size / 1000:.0f} kB); {copy_math_font(ROOT / 'docs')}"

@@ -14,10 +14,10 @@
   const canonical = document.querySelector("link[rel=canonical]"); // from site_url
   const onlineRoot = canonical ? new URL("..", canonical.href) : localRoot;
 
-  // A heading's content without its ¶ link, its number, or KaTeX's hidden MathML copy.
+  // A heading's content without its ¶ link, its number, or a formula's TeX (its <annotation>).
   const headingCopy = (heading) => {
     const copy = heading.cloneNode(true);
-    copy.querySelectorAll(".headerlink, .bp-heading-number, .katex-mathml").forEach((node) => {
+    copy.querySelectorAll(".headerlink, .bp-heading-number, annotation").forEach((node) => {
       node.remove();
     });
     copy.querySelectorAll("a").forEach((link) => link.replaceWith(...link.childNodes));

@@ -3,7 +3,7 @@
 1. Speed. The plugin makes ids unique across chapters by prefixing the ids of headings, footnote
    marks and footnotes (`h1`-`h6`, `sup`, `li`) with the page's key: `id="summary"` on the
    gradient descent page becomes `id="gradient-descent-summary"`, and the links follow. Its regex,
-   `<([^\\s]+).*?id="..."`, backtracks cubically on build-time KaTeX HTML (long runs of tags
+   `<([^\\s]+).*?id="..."`, backtracks cubically on build-time math markup (long runs of tags
    without whitespace): about 12 s per chapter, over two minutes per build. `on_config` swaps in
    a regex with the same intent that cannot backtrack past a tag's closing `>`.
 2. Dangling links. The plugin turns a link to the home page from a nested page into `#.`, and

@@ -1,0 +1,40 @@
+"""A cell past its build-time limit is stopped, and the build fails, naming the cell."""
+
+from __future__ import annotations
+
+import time
+
+from tests.book.book_markdown import render
+
+SLOW_PAGE = "# Slow\n\nText.\n\n```python cell\nimport time\ntime.sleep(60)\n```\n"
+
+
+def test_a_sleeping_cell_fails_the_build_after_the_limit(book):
+    started = time.perf_counter()
+    result = book({"slow.md": SLOW_PAGE}).build(BOOK_CELL_TIMEOUT="2")
+    seconds = time.perf_counter() - started
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, log
+    assert "slow.md:5: cell 'cell-1' ran for more than 2 s" in log, log
+    assert "time.sleep(60)" in log and "cell_timeout" in log
+    assert seconds < 45, f"the build took {seconds:.0f} s: the limit did not stop the cell"
+
+
+def test_a_cell_cannot_swallow_the_limit_with_its_own_except(monkeypatch):
+    stubborn = (
+        "```python cell\nimport time\nwhile True:\n    try:\n        time.sleep(5)\n"
+        "    except Exception:\n        pass\n```\n"
+    )
+    started = time.perf_counter()
+    try:
+        render(stubborn, cell_timeout=1)
+    except Exception as error:  # noqa: BLE001 - the message is what is checked
+        message = str(error)
+    else:
+        message = ""
+    assert "ran for more than 1 s" in message
+    assert time.perf_counter() - started < 10
+
+
+def test_a_quick_cell_is_not_affected_by_the_limit():
+    assert "42" in render("```python cell\n6 * 7\n```\n", cell_timeout=1)

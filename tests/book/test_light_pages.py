@@ -1,0 +1,67 @@
+"""What keeps a chapter light on a phone, checked exactly in the built HTML (the Lighthouse run
+itself is a benchmark, bench/lighthouse.py): no print-only asset, one stylesheet of the book's
+own, each cell toolbar's place reserved, math as MathML, and a ceiling on the elements."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from bookbuild.book_nav import chapters
+from tests.book.html_text import read_page
+
+CHAPTERS = [page.html for page in chapters()]
+# Set from what the chapters reach (the largest, Backpropagation: 8,453 elements with MathML;
+# 18,600 with KaTeX's HTML and MathML) with room for a few more sections.
+DOM_CEILING = 10_500
+
+
+class ElementCounter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.elements += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements += 1
+
+
+def elements_in(html: str) -> int:
+    counter = ElementCounter()
+    counter.feed(html)
+    return counter.elements
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_a_chapter_loads_no_print_only_asset_and_one_stylesheet_of_the_books(built_site, page):
+    assets = [url for _, url in read_page(built_site.directory / page).assets]
+    print_only = [url for url in assets if "print-site" in url or "print_site" in url]
+    assert not print_only, f"{page} loads the print page's {print_only}"
+    own = [url for url in assets if url.split("?")[0].endswith(".css") and "/generated/" in url]
+    assert len(own) == 1 and own[0].split("?")[0].endswith("styles/book.css"), own
+    # Material's own two (assets/stylesheets/) are the theme's; the book adds no other.
+    served = [url for url in assets if "stylesheets/" in url and "assets/stylesheets/" not in url]
+    assert not served, f"{page} loads a stylesheet of its own besides book.css: {served}"
+
+
+@pytest.mark.parametrize("page", [page.html for page in chapters() if page.has_cells])
+def test_every_cell_has_its_toolbar_place_in_the_static_html(built_site, page):
+    html = (built_site.directory / page).read_text()
+    cells = re.split(r'(?=<div class="bp-cell" )', html)[1:]
+    assert cells, f"{page} has no cell"
+    missing = [i for i, cell in enumerate(cells) if 'data-cell-toolbar' not in cell.split(
+        'class="bp-cell__static"')[0]]  # fmt: skip
+    assert not missing, f"{page}: cells {missing} have no toolbar place before their output"
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_a_chapter_stays_under_the_element_ceiling(built_site, page):
+    html = (built_site.directory / page).read_text()
+    assert "katex" not in html, f"{page} still has KaTeX's HTML"
+    elements = elements_in(html)
+    print(f"{page}: {elements} elements")
+    assert elements <= DOM_CEILING, f"{page} has {elements} elements (ceiling {DOM_CEILING})"
