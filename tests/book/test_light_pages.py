@@ -48,6 +48,16 @@ def test_a_chapter_loads_no_print_only_asset_and_one_stylesheet_of_the_books(bui
     assert not served, f"{page} loads a stylesheet of its own besides book.css: {served}"
 
 
+def test_mkdocstrings_stylesheet_is_linked_only_where_there_is_an_api_reference(built_site):
+    def stylesheets(page):
+        return [url for _, url in read_page(built_site.directory / page).assets if ".css" in url]
+
+    assert [url for url in stylesheets("reference/api/index.html") if "_mkdocstrings" in url]
+    assert [url for url in stylesheets("print_page/index.html") if "_mkdocstrings" in url]
+    for page in CHAPTERS:
+        assert not [url for url in stylesheets(page) if "_mkdocstrings" in url], page
+
+
 @pytest.mark.parametrize("page", [page.html for page in chapters() if page.has_cells])
 def test_every_cell_has_its_toolbar_place_in_the_static_html(built_site, page):
     html = (built_site.directory / page).read_text()

@@ -11,6 +11,10 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+def add_axe(page) -> None:
+    page.add_script_tag(path=str(AXE))
+
+
 def test_no_serious_or_critical_violations_on_any_page(page, site_url, built_site):
     problems = []
     for html_page in built_site.pages():
@@ -19,7 +23,7 @@ def test_no_serious_or_critical_violations_on_any_page(page, site_url, built_sit
             continue
         page.goto(site_url + relative.removesuffix("index.html"))
         page.wait_for_load_state("networkidle")
-        page.add_script_tag(path=str(AXE))
+        add_axe(page)
         violations = page.evaluate(
             """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
                  .filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -31,7 +35,7 @@ def test_no_serious_or_critical_violations_on_any_page(page, site_url, built_sit
 
 
 def serious_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)
     return page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
              .filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -70,3 +74,24 @@ def test_wrapped_editor_lines_keep_their_indentation(chromium, site_url):
     first_row, last_row, rows = left_of_text
     assert rows > 1, "the line should wrap at this width"
     assert last_row > first_row + 20, "a wrapped row should start indented, not at column 0"
+
+
+def test_a_formula_wider_than_the_column_can_be_reached_with_the_keyboard(chromium, site_url):
+    """Each display formula that scrolls sideways on a phone is a named, focusable region, the
+    last one on the page too (found by a ResizeObserver, not a scan at attach)."""
+    context = chromium.new_context(viewport={"width": 412, "height": 823}, service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + "backpropagation/")
+    page.wait_for_load_state("networkidle")
+    formulas = page.locator(".md-content__inner > div.arithmatex")
+    last = formulas.nth(formulas.count() - 1)
+    last.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('.md-content__inner > div.arithmatex')]"
+        ".filter(f => f.scrollWidth > f.clientWidth)"
+        ".map(f => [f.getAttribute('tabindex'), f.getAttribute('role'), f.ariaLabel])"
+    )
+    context.close()
+    assert wide, "no formula on the page scrolls sideways at 412 px"
+    assert all(formula == ["0", "region", "Formula (scrolls sideways)"] for formula in wide), wide

@@ -1,7 +1,8 @@
 """The book's own packages as wheels the browser installs, and the site lock that names them.
 
 The book's own packages are the folders of pysrc/ that have a pyproject.toml (backprop,
-notebook_cell, exercise_checks and explorables; the build side, bookbuild, has none and is never shipped).
+notebook_cell, exercise_checks and explorables; the build side, bookbuild, has none and is never
+shipped).
 
 1. `build_pure_wheel(name)`: `pip wheel` of a copy of pysrc/NAME gives a pure-Python
    `py3-none-any` wheel (offline), in .cache/wheels/NAME/. SOURCE_DATE_EPOCH is fixed, so the

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from mkdocs_print_site_plugin import urls as print_site_urls
 
+from bookbuild.api_stylesheet_hook import with_api_stylesheet
+
 # The tags whose ids the plugin rewrites (its `change_tags`), with an id attribute in the tag.
 RENAMED_ID = re.compile(r'<(h[1-6]|sup|li)((?:\s[^>]*?)?\s)id="([^"]*)"', re.IGNORECASE)
 ANY_ID = re.compile(r"""\sid=(["'])(.*?)\1""")
@@ -95,4 +97,5 @@ def on_post_build(config):
         return
     print_page = Path(plugin.print_file.abs_dest_path)
     page_html = repair_dangling_links(print_page.read_text(encoding="utf-8"))
+    page_html = with_api_stylesheet(page_html, plugin.print_file.url)
     print_page.write_text(link_plugin_assets(page_html), "utf-8")
