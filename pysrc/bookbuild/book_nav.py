@@ -58,9 +58,14 @@ class NavPage:
         return {self.markdown, f"docs/{self.markdown}", self.html, self.url_path, self.title}
 
 
+def mkdocs_config() -> dict:
+    """mkdocs.yml as plain YAML (its tags read as None), for the nav and `extra`'s settings."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=IgnoreTags)
+
+
 @cache
 def nav_pages() -> tuple[NavPage, ...]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=IgnoreTags)
+    config = mkdocs_config()
     pages: list[NavPage] = []
 
     def walk(items, prefix):

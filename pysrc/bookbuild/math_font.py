@@ -17,9 +17,7 @@ import shutil
 from html import unescape
 from pathlib import Path
 
-import yaml
-
-from bookbuild.book_nav import ROOT, IgnoreTags
+from bookbuild.book_nav import ROOT, mkdocs_config
 
 FONT_SOURCE = (
     ROOT / "node_modules" / "@fontsource" / "stix-two-math" / "files"
@@ -35,8 +33,7 @@ MATH_ITALIC = [*range(0x1D434, 0x1D468), 0x210E, *range(0x1D6E2, 0x1D71C)]
 
 def font_path() -> str:
     """The font's path in the site, as mkdocs.yml's extra.math_font names it."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=IgnoreTags)
-    return config["extra"]["math_font"]
+    return mkdocs_config()["extra"]["math_font"]
 
 
 def copy_math_font(docs: Path) -> str:

@@ -36,6 +36,18 @@ def type_code(page, cell_locator, code: str):
     page.keyboard.insert_text(code)
 
 
+def next_chapter(page) -> None:
+    """The footer's Next link (Material's instant navigation), until the next page's cells are
+    attached: the URL changes before Material swaps the content in."""
+    source = cell(page, 0).get_attribute("data-source")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_function(
+        "(old) => { const c = document.querySelector('[data-cell]');"
+        " return c && c.dataset.source !== old && c.matches('.bp-cell--attached'); }",
+        arg=source,
+    )
+
+
 def live_text(cell_locator) -> str:
     """The printed text and value of the reader's last run (tracebacks included)."""
     return "".join(cell_locator.locator(".bp-cell__live pre").all_inner_texts())

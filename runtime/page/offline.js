@@ -28,7 +28,14 @@ export function startOfflineSupport(runtime) {
       await workbox.register();
       await navigator.serviceWorker.ready;
       if (runtime.state === "ready" || runtime.state === "booting") await keepPython(runtime);
-      else runtime.on((event) => event.type === "ready" && keepPython(runtime));
+      else {
+        // Once: a restart (Stop, a crash) is ready again with the same files, already kept.
+        const stopListening = runtime.on((event) => {
+          if (event.type !== "ready") return;
+          stopListening();
+          keepPython(runtime);
+        });
+      }
     } catch {
       // no service worker here: the book is read online
     }

@@ -66,6 +66,13 @@ class MiniBook:
         command += ["--config-file", str(self.directory / "mkdocs.yml")]
         return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
 
+    def failed_build(self, **environment: str) -> str:
+        """The log (stdout and stderr) of a build that must fail; one that passes fails the test."""
+        result = self.build(**environment)
+        log = result.stdout + result.stderr
+        assert result.returncode != 0, f"the build should fail:\n{log}"
+        return log
+
     def page(self, name: str) -> str:
         stem = Path(name).with_suffix("")
         path = "index.html" if stem.name == "index" else f"{stem}/index.html"

@@ -50,9 +50,7 @@ def test_the_renderer_cannot_reach_the_network():
 
 def test_a_diagram_mermaid_cannot_parse_names_its_line(book):
     page = "# Diagram\n\nText.\n\n```mermaid\nflowchart LR\n  a -->\n```\n"
-    result = book({"diagram.md": page}).build()
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, log
+    log = book({"diagram.md": page}).failed_build()
     assert "diagram.md:5: Mermaid cannot draw this diagram" in log and "Parse error" in log
     assert "mermaid-cli-intercept" not in log, "the message leaves out Mermaid's bundled stack"
 

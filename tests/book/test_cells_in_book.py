@@ -7,20 +7,9 @@ import re
 
 from bookbuild.book_nav import nav_pages
 from tests.book.page_items import page_items
-from tests.conftest import DOCS
 
 CELL_ELEMENT = re.compile(r'<div class="bp-cell" (?P<attributes>[^>]*)>')
 STATIC_OUTPUT = re.compile(r'<div class="bp-cell__static" data-static-output(?P<hidden> hidden)?>')
-
-
-def page_html(built_site, markdown_path):
-    relative = markdown_path.relative_to(DOCS).with_suffix("")
-    page = "index.html" if relative.name == "index" else f"{relative}/index.html"
-    return (built_site.directory / page).read_text()
-
-
-def markdown_files() -> list:
-    return [DOCS / page.markdown for page in nav_pages()]
 
 
 def test_every_cell_is_rendered_in_order_with_its_original_source(built_site):
@@ -30,7 +19,7 @@ def test_every_cell_is_rendered_in_order_with_its_original_source(built_site):
         sources = [item.starter if kind == "exercise" else item for kind, item in page_items(page)]
         rendered = [
             html.unescape(re.search(r'data-source="([^"]*)"', m["attributes"]).group(1))
-            for m in CELL_ELEMENT.finditer(page_html(built_site, page.source))
+            for m in CELL_ELEMENT.finditer((built_site.directory / page.html).read_text())
         ]
         assert rendered == sources, f"{page.markdown}: the HTML's cells differ from the Markdown"
         total += len(sources)
@@ -39,14 +28,14 @@ def test_every_cell_is_rendered_in_order_with_its_original_source(built_site):
 
 
 def test_cells_that_print_or_plot_show_their_build_time_output(built_site):
-    for markdown_path in markdown_files():
-        page = page_html(built_site, markdown_path)
+    for nav_page in nav_pages():
+        page = (built_site.directory / nav_page.html).read_text()
         for element in re.split(r'(?=<div class="bp-cell" )', page)[1:]:
             cell_id = re.search(r'data-cell="([^"]*)"', element).group(1)
             source = html.unescape(re.search(r'data-source="([^"]*)"', element).group(1))
             static = STATIC_OUTPUT.search(element)
-            assert static, f"{markdown_path.name} {cell_id}: no data-static-output element"
+            assert static, f"{nav_page.markdown} {cell_id}: no data-static-output element"
             if "print(" in source or "plt." in source:
-                assert not static["hidden"], f"{markdown_path.name} {cell_id}: output is empty"
+                assert not static["hidden"], f"{nav_page.markdown} {cell_id}: output is empty"
             if "plt." in source and "plt.close" not in source:
-                assert "bp-output__image" in element, f"{markdown_path.name} {cell_id}: no figure"
+                assert "bp-output__image" in element, f"{nav_page.markdown} {cell_id}: no figure"

@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 
-from bookbuild.book_nav import chapters, nav_pages
+from bookbuild.book_nav import chapters, nav_page
 from bookbuild.build_session import PageSession
 from bookbuild.exercise_source import Exercise, book_exercises
 from notebook_cell import run_cell, run_check
@@ -25,7 +25,7 @@ CHAPTER_OF = {e.id: c.page for c in book_exercises() for e in c.exercises}
 @cache
 def tries_on(page_markdown: str) -> dict[str, dict]:
     """For each exercise of the page, the check's result for its starter, solution and wrongs."""
-    page = next(p for p in nav_pages() if p.markdown == page_markdown)
+    page = nav_page(page_markdown)
     session = PageSession()
     results: dict[str, dict] = {}
     for kind, item in page_items(page):

@@ -8,6 +8,7 @@ import re
 from bookbuild.reader_actions import (  # noqa: F401 - the tests import these from here
     cell,
     live_text,
+    next_chapter,
     run,
     static_text,
     type_code,

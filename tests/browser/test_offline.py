@@ -17,7 +17,14 @@ from playwright.sync_api import expect
 
 from bookbuild.offline.__main__ import prepare_for_offline
 from bookbuild.pdf import PDF_PATH
-from bookbuild.reader_actions import BOOT_TIMEOUT_MS, cell, live_text, run, type_code
+from bookbuild.reader_actions import (
+    BOOT_TIMEOUT_MS,
+    cell,
+    live_text,
+    next_chapter,
+    run,
+    type_code,
+)
 from bookbuild.site_build import build_site
 from bookbuild.static_server import free_port, port_built_for, serve_directory
 from tests.conftest import ROOT
@@ -64,16 +71,6 @@ def wait_until_saved(page):
              return (await cache.keys()).length > 100; }""",
         timeout=120_000,
         polling=500,
-    )
-
-
-def next_chapter(page):
-    source = cell(page, 0).get_attribute("data-source")
-    page.locator("a.md-footer__link--next").click()
-    page.wait_for_function(
-        "(old) => { const c = document.querySelector('[data-cell]');"
-        " return c && c.dataset.source !== old && c.matches('.bp-cell--attached'); }",
-        arg=source,
     )
 
 

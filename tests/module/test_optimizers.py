@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from backprop import MSE, SGD, Network, l2_penalty, numerical_gradient
+from backprop.gradient_check import loss_as_function_of
 
 from .helpers import assert_close
 
@@ -78,14 +79,9 @@ def test_weight_decay_steps_along_the_gradient_of_the_penalised_loss():
     for layer in network.layers:
         for name in ("W", "b"):
             parameter = getattr(layer, name)
-
-            def penalised(values, parameter=parameter):
-                saved = parameter.copy()
-                parameter[...] = values
-                total = loss.value(network.predict(X), y) + l2_penalty(network, decay)
-                parameter[...] = saved
-                return total
-
+            penalised = loss_as_function_of(
+                parameter, lambda: loss.value(network.predict(X), y) + l2_penalty(network, decay)
+            )
             expected.append(numerical_gradient(penalised, parameter))
     before = [getattr(layer, name).copy() for layer in network.layers for name in ("W", "b")]
     network.backward(loss.gradient(network.forward(X), y))

@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import shutil
 
-import yaml
 from PIL import Image, ImageDraw
 
-from bookbuild.assets import GENERATED, ROOT
-from bookbuild.book_nav import IgnoreTags
+from bookbuild.assets import GENERATED
+from bookbuild.book_nav import mkdocs_config
 
 TARGET = GENERATED / "web-app"
 ICON_SIZES = (192, 512)
@@ -52,7 +51,7 @@ def draw_icon(size: int, maskable: bool, colour: str) -> Image.Image:
 def write_web_app() -> str:
     shutil.rmtree(TARGET, ignore_errors=True)
     TARGET.mkdir(parents=True)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=IgnoreTags)
+    config = mkdocs_config()
     colour = config["extra"]["theme_color"]
     icons = []
     for size in ICON_SIZES:

@@ -23,7 +23,11 @@ import tempfile
 from pathlib import Path
 
 from bookbuild.assets import NODE_MODULES
-from bookbuild.assets.pyodide_release import pinned_pyodide_version, read_official_lock
+from bookbuild.assets.pyodide_release import (
+    CORE_FILES,
+    pinned_pyodide_version,
+    read_official_lock,
+)
 from bookbuild.pdf import PDF_PATH
 
 GENERATOR = Path(__file__).with_name("generate_service_worker.mjs")
@@ -44,9 +48,8 @@ def release_files(site: Path) -> list[str]:
     """Pyodide's own files in the site: those the official lock names, and its core files."""
     official = {entry["file_name"] for entry in read_official_lock()["packages"].values()}
     folder = site / PYODIDE_FOLDER
-    core = {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip"}
     return sorted(PYODIDE_FOLDER + path.name for path in folder.iterdir()
-                  if path.name in official | core)  # fmt: skip
+                  if path.name in official | set(CORE_FILES))  # fmt: skip
 
 
 def write_service_worker(site: Path) -> dict:
