@@ -81,9 +81,10 @@ def _box_lines(v):
     return [v.label, *numbers] if v.label else numbers
 
 
-def _number(x):
-    text = f"{x:.4f}"
-    return "0.0000" if text == "-0.0000" else text
+def _number(x, digits=4):
+    """x with `digits` decimals, and never a minus sign on a printed zero."""
+    text = f"{x:.{digits}f}"
+    return text.removeprefix("-") if float(text) == 0 else text
 
 
 def _symbol(op):

@@ -16,7 +16,7 @@ as in the formulas; numpy counts from 0, so W^[l]_kj is layer.W[k - 1, j - 1].
 from html import escape
 
 from ._checks import positive_int
-from .graph_drawing import INK, SVGDrawing
+from .graph_drawing import HIGHLIGHT, INK, SVGDrawing, _number
 from .network import Network
 
 TEXT_FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif"
@@ -30,7 +30,6 @@ LINE_HEIGHT = 18
 MARGIN = 14
 SIDE_MARGIN = 62  # room for a column's labels left of the first and right of the last
 EDGE_INK = "#9ca3af"
-HIGHLIGHT_INK = "#c2410c"
 INPUT_FILL = "#f3f4f6"
 UNIT_FILL = "#e8eefb"
 OUTPUT_FILL = "#fde8d7"
@@ -89,7 +88,7 @@ def draw_network(network, *, title=None, unit_labels=None, show_values=False, hi
                 x1, x2 = column_x[layer - 1] + UNIT_RADIUS, column_x[layer] - UNIT_RADIUS
                 name = f"W[{layer}]{k}{j}"
                 if (layer, k, j) in highlighted:
-                    stroke = f'stroke="{HIGHLIGHT_INK}" stroke-width="2.6"'
+                    stroke = f'stroke="{HIGHLIGHT}" stroke-width="2.6"'
                 else:
                     stroke = f'stroke="{EDGE_INK}" stroke-width="1.2"'
                 parts.append(
@@ -102,13 +101,13 @@ def draw_network(network, *, title=None, unit_labels=None, show_values=False, hi
                 x1, x2 = column_x[layer - 1] + UNIT_RADIUS, column_x[layer] - UNIT_RADIUS
                 if show_values:
                     t = VALUE_POSITION
-                    value = _number(dense[layer - 1].W[k - 1, j - 1])
+                    value = _number(dense[layer - 1].W[k - 1, j - 1], 2)
                     parts.append(_halo_text(x1 + t * (x2 - x1), y1 + t * (y2 - y1), value))
                 if (layer, k, j) in highlighted:
                     t = 0.5 if not show_values else 0.62
                     x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1) - 6
                     parts.append(
-                        _math(x, y, "W", f"[{layer}]", f"{k}{j}", fill=HIGHLIGHT_INK, halo=True)
+                        _math(x, y, "W", f"[{layer}]", f"{k}{j}", fill=HIGHLIGHT, halo=True)
                     )
 
     for layer, (x, ys) in enumerate(zip(column_x, unit_y, strict=True)):
@@ -120,7 +119,7 @@ def draw_network(network, *, title=None, unit_labels=None, show_values=False, hi
             )
             parts.append(_unit_label(x, y, labels[layer][j]))
             if show_values and layer > 0:
-                bias = _number(dense[layer - 1].b[j])
+                bias = _number(dense[layer - 1].b[j], 2)
                 parts.append(_halo_text(x, y + UNIT_RADIUS + 13, f"b {bias}", size=SMALL_FONT_SIZE))
 
     parts += _column_labels(column_x, sizes)
@@ -270,8 +269,3 @@ def _halo_text(x, y, text, size=SMALL_FONT_SIZE):
         f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="{size}" '
         f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{escape(text)}</text>'
     )
-
-
-def _number(x):
-    text = f"{x:.2f}"
-    return "0.00" if text == "-0.00" else text

@@ -138,7 +138,8 @@ def explore(settings: dict) -> dict:
     """The graph, and each step of its backward pass, for the page."""
     leaves = settings["leaves"]
     expression = settings["expression"]
-    missing = [name for name in leaf_names(expression) if name not in leaves]
+    names = leaf_names(expression)
+    missing = [name for name in names if name not in leaves]
     if missing:
         raise ExpressionError(f"`{missing[0]}` is not a leaf: give it a value.")
     out = build(expression, leaves)
@@ -176,7 +177,7 @@ def explore(settings: dict) -> dict:
         "expression": expression,
         "title": f"Computational graph of {expression}",
         "value": out.data,
-        "leaves": {name: grads[name] for name in leaf_names(expression)},
+        "leaves": {name: grads[name] for name in names},
         "start_svg": start,
         "svg": draw(out),
         "steps": steps,

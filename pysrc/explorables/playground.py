@@ -20,6 +20,7 @@ from backprop import (
     circles,
     fit,
     moons,
+    softmax,
     spiral,
     train_test_split,
     xor_cloud,
@@ -104,8 +105,7 @@ class Playground:
         ys = np.linspace(y_low, y_high, BOUNDARY_POINTS)
         X, Y = np.meshgrid(xs, ys)
         logits = self.network.predict(np.column_stack([X.ravel(), Y.ravel()]))
-        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-        probabilities = shifted / shifted.sum(axis=1, keepdims=True)
+        probabilities = softmax(logits)
         if probabilities.shape[1] == 2:
             grid = probabilities[:, 1]
         else:
