@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from tests.book.test_cells_in_book import page_html
+from bookbuild.book_nav import nav_page
 from tests.conftest import DOCS
 
 NUMBERS_FROM_CELLS = {
@@ -45,8 +45,8 @@ def prose_of(markdown_path) -> str:
     return DISPLAY_MATH.sub(" ", text)
 
 
-def printed_numbers(built_site, markdown_path) -> list[str]:
-    page = page_html(built_site, markdown_path)
+def printed_numbers(built_site, chapter: str) -> list[str]:
+    page = (built_site.directory / nav_page(chapter).html).read_text()
     outputs = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", block))
                        for block in STATIC_OUTPUT_TEXT.findall(page))  # fmt: skip
     return NUMBER.findall(outputs)
@@ -62,7 +62,7 @@ def rounds_to(printed: str, written: str) -> bool:
 def test_numbers_in_the_prose_are_what_the_cells_print(built_site, chapter):
     markdown_path = DOCS / chapter
     prose = prose_of(markdown_path)
-    printed = printed_numbers(built_site, markdown_path)
+    printed = printed_numbers(built_site, chapter)
     problems = []
     for written in NUMBERS_FROM_CELLS[chapter]:
         if not re.search(rf"(?<![\d.]){re.escape(written)}(?![\d])", prose):
