@@ -21,7 +21,9 @@
 //   done      {runId, value, error, images, interrupted, truncated, check?}
 //                                                    value: repr or null; error: traceback or
 //                                                    null; images: [{mime, data (base64), alt}];
-//                                                    check: {passed, message} (if asked for)
+//                                                    check: {passed, message, mistake} (if
+//                                                    asked for); mistake: the id of the mistake
+//                                                    found ("transpose") or null
 //   crashed   {runId, reason, detail}                the interpreter is unusable: restart it;
 //                                                    reason: "exited" | "fatal" | "broken"
 //   pong      {pingId}
