@@ -80,7 +80,7 @@ def expect_number(
             f"`{name}` should be one number, but it is an array of shape {found.shape}: {shown}.",
             Diagnosis(
                 "not-one-number",
-                "Is a sum (or a product of two vectors, @) missing, or does it return every step?",
+                "Is a sum over its entries missing? (A dot product, @, adds up the products.)",
             ),
         )
     expect_array(
