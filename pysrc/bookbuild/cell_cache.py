@@ -29,6 +29,7 @@ CODE_INPUTS = [
     ROOT / "pysrc" / "exercise_checks",
     Path(__file__).with_name("build_session.py"),
     Path(__file__).with_name("exercise_verify.py"),
+    Path(__file__).with_name("exercise_proof.py"),
     Path(__file__),
 ]
 DISTRIBUTIONS = ["numpy", "matplotlib"]

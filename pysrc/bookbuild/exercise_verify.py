@@ -1,5 +1,6 @@
 """The build's proof that an exercise works: its solution passes its check, its starter does
-not, and each wrong answer fails with the diagnosis the author wrote beside it.
+not, and each wrong answer fails with the mistake (the id) the author wrote beside it; the check
+turns every answer into a message, never into an error of its own (exercise_proof).
 
 Each try runs in its own copy of the page's namespace at the exercise's place in the page (after
 the chapter's cells above it), exactly as the reader's code will run in the browser.
@@ -8,17 +9,16 @@ the chapter's cells above it), exactly as the reader's code will run in the brow
 from __future__ import annotations
 
 from bookbuild.build_session import BuildCellResult, PageSession
+from bookbuild.exercise_proof import (
+    BrokenExerciseError,
+    prove_answered,
+    prove_diagnosis,
+    prove_solution,
+)
 from bookbuild.exercise_source import Exercise
 from notebook_cell import run_check
 
-
-class BrokenExerciseError(ValueError):
-    """The exercise does not work as written (`where`: its file and line)."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        self.where = where
-        self.problem = problem
-        super().__init__(f"{where}: {problem}")
+__all__ = ["BrokenExerciseError", "verify"]
 
 
 def verify(exercise: Exercise, session: PageSession, timeout: float | None) -> BuildCellResult:
@@ -29,16 +29,13 @@ def verify(exercise: Exercise, session: PageSession, timeout: float | None) -> B
         fail(exercise, "its starter code passes its check: the starter must not solve the task")
     if not starter[1].message.strip():
         fail(exercise, "its check fails the starter without a message for the reader")
+    prove_answered(exercise, starter[1], "starter", exercise.part_lines["starter"])
     solution = try_code(exercise, session, exercise.solution, "solution", timeout)
-    if not solution[1].passed:
-        fail(exercise, f"its solution fails its own check:\n{solution[1].message}")
+    prove_solution(exercise, solution[1])
     for wrong in exercise.wrong_answers:
         _, check = try_code(exercise, session, wrong.code, f"wrong answer at {wrong.line}", timeout)
-        if check.passed:
-            fail(exercise, f"the wrong answer at {wrong.line} passes the check")
-        if wrong.diagnosis not in check.message:
-            told = f"should be told {wrong.diagnosis!r}, but the feedback is:\n{check.message}"
-            fail(exercise, f"the wrong answer at {wrong.line} {told}")
+        prove_answered(exercise, check, "wrong answer", wrong.line)
+        prove_diagnosis(exercise, wrong, check)
     return starter[0]
 
 

@@ -111,7 +111,7 @@ def value_diagnosis(
     factor = constant_factor(found, expected, rtol)
     if factor is None:
         return None
-    whole = f"The whole of `{name}`" if found.size > 1 else f"`{name}`"
+    whole = f"The whole of `{name}`" if found.size > 1 else "That"
     if batch_size and batch_size > 1:
         if np.isclose(factor, batch_size, rtol=rtol):
             return Diagnosis(

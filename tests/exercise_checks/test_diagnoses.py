@@ -217,7 +217,11 @@ def test_a_single_number_reads_as_a_sentence():
     """Not "Your the change of w": the name is quoted, whatever it is."""
     with pytest.raises(CheckFailed) as failed:
         expect_number(-0.2, 0.2, "the change of w for w=2.0")
-    assert "`the change of w for w=2.0` is -1 times what it should be" in str(failed.value)
+    assert str(failed.value).endswith(
+        "w=2.0` is -0.2 but it should be 0.2. That is -1 times "
+        "what it should be: is the sign wrong (a minus where a plus "
+        "belongs, or the two sides of a difference swapped)?"
+    )
     assert "Your the" not in str(failed.value)
 
 
