@@ -33,7 +33,7 @@ from .mistakes import Mistake, activation_derivative_mistakes, dense_backward_mi
 from .returns import MISTAKES as RETURN_MISTAKES
 from .returns import expect_items
 from .rules import MISTAKES as RULE_MISTAKES
-from .rules import at_most, no_loop, obeying, only_random_from, without
+from .rules import at_least, at_most, no_loop, obeying, only_random_from, without
 
 # Every mistake the helpers name by themselves, by id (an exercise adds its own `mistakes=`).
 MISTAKES = GENERAL_MISTAKES | GRADIENT_MISTAKES | RETURN_MISTAKES | RULE_MISTAKES
@@ -43,6 +43,7 @@ __all__ = [
     "CheckFailed",
     "Mistake",
     "activation_derivative_mistakes",
+    "at_least",
     "at_most",
     "case",
     "dense_backward_mistakes",

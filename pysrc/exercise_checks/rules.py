@@ -8,7 +8,8 @@ rule's message (and its mistake id) if the rule was broken, whatever the answer:
     found = checked(y_hat, y)
 
 How each rule sees what the reader's code did, during that call only:
-    without, at_most   every Python function entered (sys.setprofile), whichever name or alias
+    without, at_most,  every Python function entered (sys.setprofile), whichever name or alias
+    at_least
                        the reader reached it by; a class stands for all of its methods
     no_loop            how often each line of the reader's cell runs (sys.settrace): a loop over
                        N examples runs its body N times
@@ -32,6 +33,7 @@ from .compare import CheckFailed
 MISTAKES = {
     "forbidden-call": "the reader's code calls what the exercise asks it not to use",
     "too-many-calls": "the reader's code calls something more often than the task needs",
+    "missing-call": "the reader's code does not call what the task is about",
     "loop": "a loop over the examples where one array operation belongs",
     "other-generator": "random numbers not drawn from the generator the function is given",
 }
@@ -43,7 +45,8 @@ class Rule:
 
     mistake: str
     codes: dict = field(default_factory=dict)  # code object -> the name the message shows
-    limit: int = 0  # at most this many calls of those codes (without: 0)
+    limit: int | None = 0  # at most this many calls of those codes (without: 0; None: any)
+    least: int = 0  # at least this many
     why: str = ""  # completes the message
     line_repeats: int | None = None  # no_loop: no line of the reader's cell runs this often
     rng: object = None  # only_random_from
@@ -62,6 +65,12 @@ def at_most(things, times: int, why: str, mistake: str = "too-many-calls") -> Ru
     """Allow at most `times` calls, in all, of `things` (one forward pass: one per layer)."""
     things = things if isinstance(things, tuple | list) else (things,)
     return Rule(mistake, codes=code_objects(things), limit=times, why=why)
+
+
+def at_least(things, times: int, why: str, mistake: str = "missing-call") -> Rule:
+    """Require at least `times` calls, in all, of `things` (the task is to use them)."""
+    things = things if isinstance(things, tuple | list) else (things,)
+    return Rule(mistake, codes=code_objects(things), limit=None, least=times, why=why)
 
 
 def no_loop(examples: int, instead: str, mistake: str = "loop") -> Rule:
@@ -121,6 +130,10 @@ class Watch:
         sys.setprofile(self.previous[0])
         sys.settrace(self.previous[1])
         for rule in self.rules:
+            if self.calls[id(rule)] < rule.least:
+                names = " or ".join(f"`{name}`" for name in sorted(set(rule.codes.values())))
+                self.break_rule(rule, f"`{self.name}` never calls {names}: {rule.why}.")
+        for rule in self.rules:
             if rule.rng is not None:
                 self.check_random(rule, self.random_states[id(rule)], random_states(rule.rng))
 
@@ -132,7 +145,7 @@ class Watch:
             if called is None:
                 continue
             self.calls[id(rule)] += 1
-            if self.calls[id(rule)] > rule.limit:
+            if rule.limit is not None and self.calls[id(rule)] > rule.limit:
                 if rule.limit == 0:
                     self.break_rule(
                         rule,
@@ -214,7 +227,7 @@ def code_objects(things) -> dict:
         function = getattr(thing, "__func__", thing)  # a bound method
         if not hasattr(function, "__code__"):
             raise TypeError(
-                f"without() and at_most() watch Python functions, methods and "
+                f"without(), at_most() and at_least() watch Python functions, methods and "
                 f"classes; {thing!r} is none of them"
             )
         codes[function.__code__] = function.__qualname__
