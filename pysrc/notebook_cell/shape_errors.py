@@ -10,10 +10,11 @@ failed, the shapes of its two sides, which sizes clash, and which products would
 
 The expression is the instruction that raised (its position in the code, Python 3.11+), read from
 a cell's own source (the cell runner keeps it in linecache). Its two sides are evaluated again
-only when they are names, attributes, subscripts or `.T`, never a call. In library code, whose
-source the browser's compiled wheels do not have, the sentence uses only the sizes in numpy's
-message, so that the build and the browser say the same. Standard library only: an array is
-anything with a `shape`.
+only when that changes nothing: names, attributes, subscripts, arithmetic, and calls of numpy's
+and backprop's own functions (not numpy.random's); never a call of the reader's own functions.
+In library code, whose source the browser's compiled wheels do not have, the sentence uses only
+the sizes in numpy's message, so that the build and the browser say the same. Standard library
+only: an array is anything with a `shape`.
 """
 
 from __future__ import annotations
@@ -131,8 +132,8 @@ def products_that_fit(left: Operand, right: Operand) -> list[str]:
         shape = product_shape(first.shape, second.shape)
         if shape is not None:
             fits.append(f"`{first.text} @ {second.text}` (shape {shape_text(shape)})")
-    if a == b:
-        fits.append(f"`{left.text} * {right.text}`, entry by entry")
+    if a == b:  # the same shape: most likely `*` was meant
+        fits.insert(0, f"`{left.text} * {right.text}` (entry by entry)")
     return fits
 
 
@@ -149,7 +150,7 @@ def transposed(operand: Operand) -> Operand:
     text = operand.text
     if text.endswith(".T"):
         text = text.removesuffix(".T")
-    elif re.fullmatch(r"[\w.]+", text):
+    elif re.fullmatch(r"[\w.]+(\([^()]*\))?", text):  # a name, an attribute, or a call of one
         text += ".T"
     else:
         text = f"({text}).T"
@@ -283,16 +284,46 @@ def failing_text(code, last_instruction: int) -> str | None:
 
 
 def shape_of(node: ast.expr, frame) -> tuple[int, ...] | None:
-    if not all(isinstance(part, READ_ONLY) for part in ast.walk(node)):
+    """The shape of the operand `node` evaluated again in `frame`, if that has no side effects."""
+    if not evaluable(node, frame):
         return None
     try:
         value = eval(
             compile(ast.Expression(node), "<operand>", "eval"), frame.f_globals, frame.f_locals
         )
-        shape = value.shape
-        return tuple(int(size) for size in shape)
+        return tuple(int(size) for size in value.shape)
     except Exception:  # noqa: BLE001 - no shape to show: the sentence does without it
         return None
+
+
+def evaluable(node: ast.expr, frame) -> bool:
+    """Only reads (names, attributes, subscripts), arithmetic, and calls of numpy's and
+    backprop's own functions (not numpy.random's): evaluating it again changes nothing."""
+    for part in ast.walk(node):
+        if isinstance(part, ast.Call):
+            if not pure_function(part.func, frame):
+                return False
+        elif not isinstance(part, READ_ONLY + (ast.BinOp, ast.operator, ast.keyword)):
+            return False
+    return True
+
+
+def pure_function(function: ast.expr, frame) -> bool:
+    if not all(isinstance(part, READ_ONLY) for part in ast.walk(function)):
+        return False
+    try:
+        callee = eval(
+            compile(ast.Expression(function), "<operand>", "eval"), frame.f_globals, frame.f_locals
+        )
+    except Exception:  # noqa: BLE001 - not a function we can vouch for
+        return False
+    module = (
+        getattr(callee, "__module__", None) or type(getattr(callee, "__self__", None)).__module__
+    )
+    module = module or ""
+    return module.partition(".")[0] in {"numpy", "backprop"} and not module.startswith(
+        "numpy.random"
+    )
 
 
 def operator_symbol(operator: ast.operator) -> str:

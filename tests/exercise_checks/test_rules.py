@@ -9,9 +9,10 @@ import sys
 import numpy as np
 import pytest
 
-from backprop import MSE, Dense, Sigmoid, numerical_gradient
+from backprop import MSE, Dense, Sigmoid, Value, numerical_gradient
 from exercise_checks import (
     CheckFailed,
+    at_least,
     at_most,
     expect_items,
     no_loop,
@@ -172,3 +173,21 @@ def test_the_wrong_number_of_things_is_named(found, mistake, said):
         expect_items(found, ["w", "b"], "gradient_step(...)")
     assert failed.value.mistake == mistake and said in str(failed.value)
     assert "should return 2 things, (w, b)" in str(failed.value)
+
+
+def test_at_least_requires_the_call_the_task_is_about():
+    def by_backward(x):
+        v = Value(x)
+        (v * v).backward()
+        return v.grad
+
+    def by_formula(x):
+        return 2 * x
+
+    rule = at_least(Value.backward, 1, why="the gradient must come from backward()")
+    assert obeying(by_backward, rule)(3.0) == 6.0
+    failure = broken(by_formula, rule, args=(3.0,))
+    assert failure.mistake == "missing-call"
+    assert str(failure) == (
+        "`by_formula` never calls `Value.backward`: the gradient must come from backward()."
+    )

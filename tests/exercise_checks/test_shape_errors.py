@@ -31,7 +31,10 @@ def error_of(code: str) -> str:
             "delta = np.ones((5, 3))\nW = np.ones((4, 3))\ndelta @ W",
             "`delta @ W` is (5, 3) @ (4, 3): the inner sizes 3 and 4 differ",
         ),
-        ("dA = np.ones((5, 4))\ng = np.ones((5, 4))\ndA @ g", "or `dA * g`, entry by entry?"),
+        (
+            "dA = np.ones((5, 4))\ng = np.ones((5, 4))\ndA @ g",
+            "Did you mean `dA * g` (entry by entry) or `dA @ g.T`",
+        ),
         (
             "class Layer: pass\nlayer = Layer()\nlayer.W = np.ones((2, 3))\nA = np.ones((4, 3))\n"
             "A @ layer.W",
@@ -74,6 +77,18 @@ def test_outside_a_cell_the_sizes_from_numpy_s_message_are_used(make, mistake, w
         make()
     explained = explain_shape_error(raised.value)
     assert explained.mistake == mistake and words in explained.explanation
+
+
+def test_a_call_of_numpy_or_backprop_is_evaluated_again_to_show_its_shape():
+    code = (
+        "from backprop import Sigmoid\nactivation = Sigmoid()\nZ = np.ones((5, 4))\n"
+        "dA = np.ones((5, 4))\ndA @ activation.derivative(Z)"
+    )
+    assert (
+        "`dA @ activation.derivative(Z)` is (5, 4) @ (5, 4): the inner sizes 4 and 5 differ"
+        in error_of(code)
+    )
+    assert "Did you mean `dA * activation.derivative(Z)` (entry by entry)" in error_of(code)
 
 
 def test_other_errors_are_left_alone():
