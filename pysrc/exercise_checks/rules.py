@@ -130,9 +130,12 @@ class Watch:
         sys.setprofile(self.previous[0])
         sys.settrace(self.previous[1])
         for rule in self.rules:
-            if self.calls[id(rule)] < rule.least:
+            count = self.calls[id(rule)]
+            if count < rule.least:
                 names = " or ".join(f"`{name}`" for name in sorted(set(rule.codes.values())))
-                self.break_rule(rule, f"`{self.name}` never calls {names}: {rule.why}.")
+                times = f"{count} time{'s' * (count != 1)}, not {rule.least}" if count else ""
+                said = f"calls {names} {times}" if count else f"never calls {names}"
+                self.break_rule(rule, f"`{self.name}` {said}: {rule.why}.")
         for rule in self.rules:
             if rule.rng is not None:
                 self.check_random(rule, self.random_states[id(rule)], random_states(rule.rng))
