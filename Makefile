@@ -113,9 +113,12 @@ build: $(ASSETS) $(BROWSER_STAMP)
 serve: $(ASSETS) $(BROWSER_STAMP)
 	BOOK_FULL_SITE=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-lint: $(VENV_STAMP)
+# Python: ruff. JavaScript (runtime/, the build's Node scripts, the tests' and benches'): Biome
+# (biome.json), which both lints and checks the formatting; `npx biome check --write` fixes both.
+lint: $(VENV_STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	node_modules/.bin/biome ci --reporter=summary --colors=off
 
 test: lint $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m pytest

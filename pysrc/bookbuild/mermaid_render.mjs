@@ -25,6 +25,6 @@ async function render({ definition, id }) {
 let queue = Promise.resolve();
 const lines = createInterface({ input: process.stdin });
 lines.on("line", (line) => {
-  queue = queue.then(async () => process.stdout.write(JSON.stringify(await render(JSON.parse(line))) + "\n"));
+  queue = queue.then(async () => process.stdout.write(`${JSON.stringify(await render(JSON.parse(line)))}\n`));
 });
 lines.on("close", () => queue.then(() => browser?.close()));

@@ -19,5 +19,5 @@ function render({ tex, display }) {
 
 const lines = createInterface({ input: process.stdin });
 lines.on("line", (line) => {
-  process.stdout.write(JSON.stringify(JSON.parse(line).map(render)) + "\n");
+  process.stdout.write(`${JSON.stringify(JSON.parse(line).map(render))}\n`);
 });

@@ -13,4 +13,11 @@ const result = await generateSW(config);
 const { globDirectory, globPatterns, globIgnores, maximumFileSizeToCacheInBytes } = config;
 const listed = await getManifest({ globDirectory, globPatterns, globIgnores, maximumFileSizeToCacheInBytes });
 const precached = listed.manifestEntries.map((entry) => entry.url);
-console.log(JSON.stringify({ count: result.count, size: result.size, warnings: [...result.warnings, ...listed.warnings], precached }));
+console.log(
+  JSON.stringify({
+    count: result.count,
+    size: result.size,
+    warnings: [...result.warnings, ...listed.warnings],
+    precached,
+  }),
+);

@@ -20,7 +20,7 @@
     copy.querySelectorAll(".headerlink, .bp-heading-number, annotation").forEach((node) => {
       node.remove();
     });
-    copy.querySelectorAll("a").forEach((link) => link.replaceWith(...link.childNodes));
+    for (const link of copy.querySelectorAll("a")) link.replaceWith(...link.childNodes);
     return copy;
   };
   const headingText = (heading) => headingCopy(heading).textContent.replace(/\s+/g, " ").trim();
@@ -97,7 +97,7 @@
 
   // The contents: one line per chapter and per section, linked, with room for its page number.
   const contents = book.querySelector("#print-page-toc nav");
-  contents.querySelectorAll(":scope > ul").forEach((list) => list.remove());
+  for (const list of contents.querySelectorAll(":scope > ul")) list.remove();
   const list = document.createElement("ol");
   list.className = "bp-contents";
   for (const entry of entries) {
