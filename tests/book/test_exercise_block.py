@@ -9,10 +9,10 @@ import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
-from bookbuild import cell_fence
 from bookbuild.book_nav import chapters
-from bookbuild.exercise_counts import check_exercise_counts
-from bookbuild.exercise_source import ChapterExercises, ExerciseError, book_exercises
+from bookbuild.markdown import cell_fence
+from bookbuild.markdown.exercise_counts import check_exercise_counts
+from bookbuild.markdown.exercise_source import ChapterExercises, ExerciseError, book_exercises
 
 GOOD = {
     "statement": "Write `double(x)`, which returns $2x$.",
@@ -40,8 +40,8 @@ def line_of(text: str, fence: str) -> int:
 
 def render(text: str) -> str:
     md = markdown.Markdown(
-        extensions=["md_in_html", "pymdownx.superfences", "bookbuild.cell_fence",
-                    "bookbuild.exercise_block"],
+        extensions=["md_in_html", "pymdownx.superfences", "bookbuild.markdown.cell_fence",
+                    "bookbuild.markdown.exercise_block"],
         extension_configs={"pymdownx.superfences": {"custom_fences": [
             {"name": "python", "class": "python", "validator": cell_fence.validate,
              "format": cell_fence.format_cell}]}},

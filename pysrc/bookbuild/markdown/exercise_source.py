@@ -1,0 +1,229 @@
+"""Exercises as authors write them: one fenced block, with its parts as fences inside it.
+
+    ````exercise id="central-difference" title="The central difference"
+    The statement, in Markdown (math, links, code).
+
+    ```python starter
+    def central_difference(f, x, h):
+        return 0.0  # runs, but does not solve the task
+    ```
+
+    ```python check
+    '''What the check verifies, in one sentence (the solutions appendix prints it).'''
+    expect_number(central_difference(math.sin, 1.0, 1e-3), math.cos(1.0), ...)
+    ```
+
+    ```markdown hint
+    The first hint; each further hint fence is revealed after the one before.
+    ```
+
+    ```python solution
+    def central_difference(f, x, h):
+        return (f(x + h) - f(x - h)) / (2 * h)
+    ```
+
+    ```markdown explanation
+    One or two sentences on why the solution works (the solutions appendix prints them).
+    ```
+
+    ```python wrong diagnosis="factor-2"
+    A plausible wrong answer; its check must fail with exactly this mistake (its id).
+    ```
+    ````
+
+The outer fence has more backticks than the inner ones. `id` must be unique in the book: it keys
+the reader's progress. Every mistake in the block is reported with its file and line: an unknown
+diagnosis id (exercise_mistake_ids), a hint that gives away a line of the solution
+(exercise_hints), and, for the whole book, a chapter with too few exercises (exercise_counts).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from bookbuild.book_nav import NavPage, nav_pages
+from bookbuild.markdown.exercise_counts import check_exercise_counts
+from bookbuild.markdown.exercise_error import ExerciseError
+from bookbuild.markdown.exercise_hints import check_hints_hide_the_solution
+from bookbuild.markdown.exercise_mistake_ids import check_diagnosis_ids, diagnosis_id
+from bookbuild.markdown.source_location import PageSource, docs_file_source
+
+OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{4,}|~{4,})exercise\b(?P<options>.*)$")
+# Any other fence: an exercise shown inside one (the authors' page's example) is only text.
+OTHER_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+PART = re.compile(r"^```(?P<language>\w+)\s+(?P<kind>\w+)(?P<options>.*)$")
+OPTION = re.compile(r'(\w[\w-]*)="([^"]*)"')
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PART_LANGUAGES = {"starter": "python", "check": "python", "solution": "python",
+                  "wrong": "python", "hint": "markdown", "explanation": "markdown"}  # fmt: skip
+
+
+@dataclass
+class WrongAnswer:
+    code: str
+    diagnosis: str  # the id of the mistake its check must find ("transpose")
+    line: str  # file:line of its fence
+
+
+@dataclass
+class Exercise:
+    id: str
+    title: str
+    where: str  # file:line of the opening fence
+    statement: str = ""
+    starter: str | None = None
+    check: str | None = None
+    solution: str | None = None
+    explanation: str | None = None  # why the solution works, in Markdown
+    hints: list[str] = field(default_factory=list)
+    hint_lines: list[str] = field(default_factory=list)  # file:line of each hint's fence
+    part_lines: dict[str, str] = field(default_factory=dict)  # file:line of each other part
+    wrong_answers: list[WrongAnswer] = field(default_factory=list)
+    start: int = 0  # index of the opening line in the page's lines
+    end: int = 0  # index just after the closing line
+
+    @property
+    def version(self) -> str:
+        """Changes when the task does (statement, check, solution), so old progress is void."""
+        text = "\0".join([self.statement, self.check or "", self.solution or ""])
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    @property
+    def verifies(self) -> str:
+        """The check's docstring: what a pass means."""
+        match = re.match(r'\s*(?:"""|\'\'\')(.*?)(?:"""|\'\'\')', self.check or "", re.S)
+        return " ".join(match.group(1).split()) if match else ""
+
+
+def options_of(text: str) -> dict[str, str]:
+    return dict(OPTION.findall(text))
+
+
+def find_exercises(lines: list[str], source: PageSource) -> list[Exercise]:
+    """Every exercise block in a page's lines, parsed and validated."""
+    exercises, index = [], 0
+    while index < len(lines):
+        opening = OPENING.match(lines[index])
+        if not opening:
+            index = after_other_fence(lines, index)
+            continue
+        closing = find_closing(lines, index, opening["fence"], source)
+        exercises.append(parse_exercise(lines, index, closing, opening, source))
+        index = closing + 1
+    seen: dict[str, str] = {}
+    for exercise in exercises:
+        if exercise.id in seen:
+            raise ExerciseError(f"{exercise.where}: the id {exercise.id!r} is also used at "
+                                f"{seen[exercise.id]}; ids must be unique")  # fmt: skip
+        seen[exercise.id] = exercise.where
+    return exercises
+
+
+def after_other_fence(lines: list[str], index: int) -> int:
+    """The index after line `index`, or after the fenced block that opens there."""
+    other = OTHER_FENCE.match(lines[index])
+    if not other:
+        return index + 1
+    fence = other["fence"]
+    closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+    end = next((i for i in range(index + 1, len(lines)) if closing.match(lines[i])), len(lines))
+    return end + 1
+
+
+def find_closing(lines: list[str], start: int, fence: str, source: PageSource) -> int:
+    for index in range(start + 1, len(lines)):
+        if lines[index].strip() == fence:
+            return index
+    raise ExerciseError(f"{source.where(start)}: this exercise has no closing {fence}")
+
+
+def parse_exercise(lines, start, closing, opening, source: PageSource) -> Exercise:
+    where = source.where(start)
+    options = options_of(opening["options"])
+    unknown = set(options) - {"id", "title"}
+    if unknown:
+        raise ExerciseError(f"{where}: unknown exercise option(s) {sorted(unknown)}; "
+                            "an exercise takes id=\"...\" and title=\"...\"")  # fmt: skip
+    exercise_id, title = options.get("id", ""), options.get("title", "")
+    if not ID.match(exercise_id):
+        raise ExerciseError(f'{where}: an exercise needs id="lowercase-words-with-dashes", '
+                            f"got {exercise_id!r}")  # fmt: skip
+    if not title:
+        raise ExerciseError(f'{where}: the exercise {exercise_id!r} needs a title="..."')
+    exercise = Exercise(exercise_id, title, where, start=start, end=closing + 1)
+    indent = len(opening["indent"])
+    body = [line[indent:] for line in lines[start + 1 : closing]]
+    statement: list[str] = []
+    index = 0
+    while index < len(body):
+        part = PART.match(body[index])
+        if not part:
+            if body[index].strip() and index > len(statement):  # a part came before this text
+                raise ExerciseError(f"{source.where(start + 1 + index)}: text between the "
+                                    "exercise's parts; the statement goes first")  # fmt: skip
+            statement.append(body[index])
+            index += 1
+            continue
+        end = next((i for i in range(index + 1, len(body)) if body[i].strip() == "```"), None)
+        if end is None:
+            raise ExerciseError(f"{source.where(start + 1 + index)}: this part has no closing ```")
+        add_part(exercise, part, "\n".join(body[index + 1 : end]), source.where(start + 1 + index))
+        index = end + 1
+    exercise.statement = "\n".join(statement).strip()
+    for required in ("statement", "starter", "check", "solution", "explanation"):
+        if not getattr(exercise, required):
+            raise ExerciseError(f"{where}: the exercise {exercise_id!r} has no {required}")
+    if not exercise.verifies:
+        raise ExerciseError(f"{where}: the check of {exercise_id!r} must start with a docstring "
+                            "saying what it verifies")  # fmt: skip
+    check_diagnosis_ids(exercise)
+    check_hints_hide_the_solution(exercise)
+    return exercise
+
+
+def add_part(exercise: Exercise, part: re.Match, text: str, where: str) -> None:
+    kind, language = part["kind"], part["language"]
+    if PART_LANGUAGES.get(kind) != language:
+        known = ", ".join(f"```{lang} {name}" for name, lang in PART_LANGUAGES.items())
+        raise ExerciseError(f"{where}: unknown exercise part ```{language} {kind}; the parts are "
+                            f"{known}")  # fmt: skip
+    if kind == "hint":
+        exercise.hints.append(text.strip())
+        exercise.hint_lines.append(where)
+    elif kind == "wrong":
+        diagnosis = diagnosis_id(options_of(part["options"]), where)
+        exercise.wrong_answers.append(WrongAnswer(text, diagnosis, where))
+    elif getattr(exercise, kind) is not None:
+        raise ExerciseError(f"{where}: the exercise {exercise.id!r} has two {kind} parts")
+    else:
+        setattr(exercise, kind, text.strip() if kind == "explanation" else text)
+        exercise.part_lines[kind] = where
+
+
+@dataclass(frozen=True)
+class ChapterExercises:
+    page: NavPage
+    exercises: tuple[Exercise, ...]
+
+
+def book_exercises() -> list[ChapterExercises]:
+    """Every chapter's exercises, in the nav's order (for the book's progress and solutions)."""
+    chapters = []
+    for page in nav_pages():
+        lines = page.source.read_text(encoding="utf-8").split("\n")
+        found = find_exercises(lines, docs_file_source(page.markdown, lines))
+        if found:
+            chapters.append(ChapterExercises(page, tuple(found)))
+    seen: dict[str, str] = {}
+    for chapter in chapters:
+        for exercise in chapter.exercises:
+            if exercise.id in seen:
+                raise ExerciseError(
+                    f"{exercise.where}: the id {exercise.id!r} is also used at "
+                    f"{seen[exercise.id]}; ids must be unique in the book"
+                )
+            seen[exercise.id] = exercise.where
+    check_exercise_counts(chapters)
+    return chapters
