@@ -504,3 +504,18 @@ def _dotted(node: ast.expr) -> str | None:
 
 def _callee_name(node: ast.Call) -> str | None:
     return node.func.id if isinstance(node.func, ast.Name) else None
+
+
+def imported_packages(code: str) -> set[str]:
+    """The top-level packages `code` imports, anywhere in it ({"numpy", "backprop"})."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return set()
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.partition(".")[0])
+    return found
