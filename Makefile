@@ -13,12 +13,12 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 BROWSER_STAMP := .cache/browser.ok
 
-# docs/assets/generated/ (python -m bookbuild.assets), one step per target, each rebuilt only when
-# its own inputs change: editing the PDF code rebuilds no wheel; editing pysrc/backprop rebuilds
+# docs/assets/generated/ (python -m bookbuild.site.assets), one step per target, each rebuilt only
+# when its own inputs change: editing the PDF code rebuilds no wheel; editing pysrc/backprop rebuilds
 # the backprop wheel and the site lock, nothing else. The book's own packages are the folders of
 # pysrc/ with a pyproject.toml.
 GENERATED := docs/assets/generated
-ASSET_CODE := pysrc/bookbuild/assets
+ASSET_CODE := pysrc/bookbuild/site/assets
 LOCAL_PACKAGES := $(patsubst pysrc/%/pyproject.toml,%,$(wildcard pysrc/*/pyproject.toml))
 STYLES_STAMP := $(GENERATED)/styles/.bundled
 RELEASE_STAMP := $(GENERATED)/pyodide/.release
@@ -32,7 +32,7 @@ source_files = $(shell find $(1) -type f -not -path '*/__pycache__/*' -not -name
 # `make serve PORT=8001` previews on another port. A port in use stops make before any build work.
 PORT ?= 8000
 ifneq ($(filter serve,$(MAKECMDGOALS)),)
-PORT_PROBLEM := $(shell $(PYTHON312) pysrc/bookbuild/port_check.py '$(PORT)')
+PORT_PROBLEM := $(shell $(PYTHON312) pysrc/bookbuild/preview/port_check.py '$(PORT)')
 ifneq ($(PORT_PROBLEM),)
 $(error make serve: $(PORT_PROBLEM))
 endif
@@ -76,46 +76,49 @@ $(BROWSER_STAMP): $(VENV_STAMP)
 	fi
 	@touch $@
 
-$(STYLES_STAMP): $(NODE_STAMP) $(call source_files,styles) $(ASSET_CODE)/stylesheet.py pysrc/bookbuild/math_font.py mkdocs.yml | $(VENV_STAMP)
-	$(PY) -m bookbuild.assets styles
+$(STYLES_STAMP): $(NODE_STAMP) $(call source_files,styles) $(ASSET_CODE)/stylesheet.py pysrc/bookbuild/site/math_font.py mkdocs.yml | $(VENV_STAMP)
+	$(PY) -m bookbuild.site.assets styles
 	@touch $@
 
 $(RELEASE_STAMP): $(NODE_STAMP) requirements-pyodide.lock $(ASSET_CODE)/pyodide_release.py | $(VENV_STAMP)
-	$(PY) -m bookbuild.assets pyodide
+	$(PY) -m bookbuild.site.assets pyodide
 	@touch $@
 
 .SECONDEXPANSION:
 .cache/wheels/%/.built: $$(call source_files,pysrc/$$*) $(ASSET_CODE)/local_wheels.py | $(VENV_STAMP)
-	$(PY) -m bookbuild.assets wheel:$*
+	$(PY) -m bookbuild.site.assets wheel:$*
 	@touch $@
 
 $(LOCK_STAMP): $(RELEASE_STAMP) $(WHEEL_STAMPS) $(ASSET_CODE)/local_wheels.py $(ASSET_CODE)/boot_manifest.py
-	$(PY) -m bookbuild.assets lock
+	$(PY) -m bookbuild.site.assets lock
 	@touch $@
 
 $(RUNTIME_STAMP): $(NODE_STAMP) $(call source_files,runtime) $(ASSET_CODE)/runtime_bundle.py | $(VENV_STAMP)
-	$(PY) -m bookbuild.assets runtime
+	$(PY) -m bookbuild.site.assets runtime
 	@touch $@
 
 $(WEB_APP_STAMP): mkdocs.yml $(ASSET_CODE)/web_app.py | $(VENV_STAMP)
-	$(PY) -m bookbuild.assets web-app
+	$(PY) -m bookbuild.site.assets web-app
 	@touch $@
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
 assets: $(ASSETS)
 
 build: $(ASSETS) $(BROWSER_STAMP)
-	$(PY) -m bookbuild.site_build
+	$(PY) -m bookbuild.site.site_build
 
-# While it runs, each rebuild first runs `make assets` (bookbuild/preview.py): an edit of
+# While it runs, each rebuild first runs `make assets` (bookbuild/preview/rebuild.py): an edit of
 # pysrc/backprop rebuilds the browser's wheel and the site's lock. Without the search index and
 # the print page (BOOK_FULL_SITE=false, see mkdocs.yml), a prose edit shows in about a second.
 serve: $(ASSETS) $(BROWSER_STAMP)
 	BOOK_FULL_SITE=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-lint: $(VENV_STAMP)
+# Python: ruff. JavaScript (runtime/, the build's Node scripts, the tests' and benches'): Biome
+# (biome.json), which both lints and checks the formatting; `npx biome check --write` fixes both.
+lint: $(VENV_STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	node_modules/.bin/biome ci --reporter=summary --colors=off
 
 test: lint $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m pytest
@@ -130,7 +133,7 @@ bench: $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m bench
 
 pdf: $(ASSETS) $(BROWSER_STAMP)
-	$(PY) -m bookbuild.pdf
+	$(PY) -m bookbuild.site.pdf
 
 clean:
 	rm -rf site .cache docs/assets/generated build dist

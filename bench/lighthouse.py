@@ -1,7 +1,7 @@
 """Lighthouse's mobile audit of every chapter: `python -m bench.lighthouse` (part of `make bench`).
 
 The site is built for, and served at, a project subpath, as GitHub Pages serves it: gzip for
-text, Cache-Control max-age=600 (bookbuild.static_server.PagesLikeHandler). Lighthouse (npm,
+text, Cache-Control max-age=600 (bookbuild.harness.static_server.PagesLikeHandler). Lighthouse (npm,
 pinned in package.json) runs in its default mobile mode, simulated slow 4G and a 4x slower CPU,
 with the project's Chromium. Lighthouse is noisy on a shared machine, so each page is audited
 LIGHTHOUSE_RUNS times (default 3) and the medians are reported.
@@ -17,12 +17,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bookbuild import site_build
 from bookbuild.book_nav import chapters
-from bookbuild.browser import chromium_path
-from bookbuild.static_server import pages_like_handler, serve_directory
+from bookbuild.harness.browser import chromium_path
+from bookbuild.harness.static_server import pages_like_handler, serve_directory
+from bookbuild.paths import ROOT
+from bookbuild.site import site_build
 
-ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 SUBPATH = "/backprop-book/"
 RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))

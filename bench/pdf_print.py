@@ -1,6 +1,6 @@
 """Time `make pdf`'s two halves: the strict site build and the print to PDF.
 
-Runs `python -m bookbuild.pdf --site-dir TMP` (the command behind `make pdf`, into a temporary
+Runs `python -m bookbuild.site.pdf --site-dir TMP` (the command behind `make pdf`, into a temporary
 directory rather than site/) once, and reports the wall-clock time of the build, of the print
 and of the whole, plus the PDF's page count and size. The target is under 90 s in all on a
 2-core machine. Run from the repository root with `python -m bench.pdf_print`.
@@ -14,14 +14,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bookbuild.paths import ROOT
+
 TARGET_SECONDS = 90
 
 
 def main():
     with tempfile.TemporaryDirectory() as directory:
         site = Path(directory) / "site"
-        command = [sys.executable, "-m", "bookbuild.pdf", "--site-dir", str(site)]
+        command = [sys.executable, "-m", "bookbuild.site.pdf", "--site-dir", str(site)]
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         started = time.perf_counter()
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment)

@@ -1,6 +1,6 @@
 """Time `make serve`'s rebuilds: from saving a file to the rebuilt result being served.
 
-In a copy of the project (bookbuild.preview_session; the author's tree is never edited), it
+In a copy of the project (bookbuild.harness.preview_session; the author's tree is never edited), it
 starts `make serve` on a free port, then measures, each as the median of several saves:
 
     prose edit    a sentence added to a chapter -> the chapter's page, served, contains it
@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bookbuild.preview_session import copy_project, preview
+from bookbuild.harness.preview_session import copy_project, preview
 
 CHAPTER = "docs/derivatives.md"
 CHAPTER_PATH = "derivatives/"

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bookbuild.site_build import build_site
-from bookbuild.static_server import free_port
-
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
+from bookbuild.harness.static_server import free_port
+from bookbuild.paths import ROOT
+from bookbuild.site.site_build import build_site
 
 
 @dataclass

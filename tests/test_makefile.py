@@ -10,8 +10,8 @@ import subprocess
 
 import pytest
 
-from bookbuild.static_server import free_port
-from tests.conftest import ROOT
+from bookbuild.harness.static_server import free_port
+from bookbuild.paths import ROOT
 
 
 def asset_steps(*what_if: str) -> set[str]:
@@ -21,9 +21,9 @@ def asset_steps(*what_if: str) -> set[str]:
     )
     assert result.returncode == 0, result.stderr
     return {
-        line.split("bookbuild.assets", 1)[1].strip()
+        line.split("bookbuild.site.assets", 1)[1].strip()
         for line in result.stdout.splitlines()
-        if "-m bookbuild.assets" in line
+        if "-m bookbuild.site.assets" in line
     }
 
 
@@ -35,7 +35,11 @@ def steps_caused_by(path: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "path",
-    ["pysrc/bookbuild/pdf/print_book.py", "pysrc/bookbuild/cell_fence.py", "docs/derivatives.md"],
+    [
+        "pysrc/bookbuild/site/pdf/print_book.py",
+        "pysrc/bookbuild/markdown/cell_fence.py",
+        "docs/derivatives.md",
+    ],
 )
 def test_editing_what_no_asset_is_made_from_rebuilds_nothing(path):
     assert steps_caused_by(path) == set()

@@ -9,7 +9,7 @@ import subprocess
 
 import yaml
 
-from tests.conftest import ROOT
+from bookbuild.paths import ROOT
 
 WORKFLOWS = ["ci.yml", "pages.yml"]
 

@@ -50,9 +50,9 @@ from bench.browser.report import (
 )
 from bench.browser.site import build_bench_site, choose_chapters
 from bookbuild.book_nav import nav_pages
-from bookbuild.browser import launch_chromium
-from bookbuild.exercise_source import book_exercises
-from bookbuild.static_server import serve_directory
+from bookbuild.harness.browser import launch_chromium
+from bookbuild.harness.static_server import serve_directory
+from bookbuild.markdown.exercise_source import book_exercises
 
 
 def main():

@@ -22,7 +22,7 @@ from bench.browser.pages import (
     long_tasks_between,
     note_other_origins,
 )
-from bookbuild.reader_actions import cell, type_code
+from bookbuild.harness.reader_actions import cell, type_code
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 SETTLE_MS = 500  # after typing into an editor, before a timed click, as a reader would pause

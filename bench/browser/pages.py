@@ -6,8 +6,8 @@ import contextlib
 import sys
 from pathlib import Path
 
-from bookbuild.browser import confine_to_origin
-from bookbuild.reader_actions import record_page_errors
+from bookbuild.harness.browser import confine_to_origin
+from bookbuild.harness.reader_actions import record_page_errors
 
 RECORDER = (Path(__file__).parent / "recorder.js").read_text()
 TIMEOUT_MS = 180_000

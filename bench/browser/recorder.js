@@ -5,7 +5,8 @@
 // clicked MS later, as a reader's hand moves from the code to the button.
 (() => {
   if (window.__bench) return;
-  const bench = (window.__bench = { longTasks: [], first: null });
+  const bench = { longTasks: [], first: null };
+  window.__bench = bench;
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
@@ -33,17 +34,16 @@
 
   bench.cell = (index) => document.querySelectorAll("[data-cell]")[index] || null;
   const runButton = (cell) => cell?.querySelector(".bp-button--run") || null;
-  const liveText = (cell) => cell.querySelector(".bp-cell__live")?.innerText || "";
+  const liveText = (cell) => cell.querySelector(".bp-cell__live")?.textContent || "";
 
   // Click Run (the cell turns busy synchronously); resolve when it is idle with its output.
   bench.run = async (cell) => {
     const click = performance.now();
     runButton(cell).click();
-    const idle = await bench.waitFor(
-      () => !cell.hasAttribute("aria-busy") && performance.now(),
-      cell,
-      { attributes: true, attributeFilter: ["aria-busy"] },
-    );
+    const idle = await bench.waitFor(() => !cell.hasAttribute("aria-busy") && performance.now(), cell, {
+      attributes: true,
+      attributeFilter: ["aria-busy"],
+    });
     return { click, idle, output: liveText(cell) };
   };
 
@@ -82,7 +82,10 @@
   bench.train = async (root) => {
     const start = performance.now();
     [...root.querySelectorAll("button")].find((b) => b.textContent === "Train").click();
-    const end = await bench.waitFor(() => root.dataset.state === "done" && performance.now(), root, { attributes: true, attributeFilter: ["data-state"] });
+    const end = await bench.waitFor(() => root.dataset.state === "done" && performance.now(), root, {
+      attributes: true,
+      attributeFilter: ["data-state"],
+    });
     return { start, end, status: root.querySelector(".bp-explorable__status").textContent };
   };
 
@@ -119,9 +122,13 @@
       await new Promise((resolve) => setTimeout(resolve, Number(hover)));
       return at;
     };
-    bench.keep(bench.waitFor(() => runButton(cell())).then(async () => {
-      const intent = await hovered();
-      return { intent, ...(await bench.run(cell())) };
-    }));
+    bench.keep(
+      bench
+        .waitFor(() => runButton(cell()))
+        .then(async () => {
+          const intent = await hovered();
+          return { intent, ...(await bench.run(cell())) };
+        }),
+    );
   }
 })();

@@ -14,7 +14,7 @@ import sys
 from html import unescape
 from pathlib import Path
 
-from bookbuild import site_build
+from bookbuild.site import site_build
 
 HERE = Path(__file__).parent
 FIRST_CELL_IMPORTS = {"numpy", "backprop"}  # a fair comparison with the floor: no matplotlib

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+from bookbuild.paths import DOCS, ROOT
 
 
 class IgnoreTags(yaml.SafeLoader):
@@ -47,8 +46,10 @@ class NavPage:
 
     @property
     def has_cells(self) -> bool:
-        """Found the way the build finds cells (bookbuild.cell_page), any fence style."""
-        from bookbuild.cell_page import cell_sources  # the build's reader; it imports this module
+        """Found the way the build finds cells (bookbuild.markdown.cell_page), any fence style."""
+        from bookbuild.markdown.cell_page import (
+            cell_sources,  # the build's reader; it imports this module
+        )
 
         return bool(cell_sources(self.source.read_text().splitlines()))
 

@@ -7,7 +7,8 @@ left open, and values that draw themselves with `_repr_svg_`), and the error (a 
 to the reader's code, with a hint where one helps). Printed text is not in it: it travels however
 the caller routes sys.stdout, into a string at build time, as a stream to the page in the browser.
 
-The build (bookbuild.build_session, CPython) and the browser worker (worker_session, Pyodide)
+The build (bookbuild.markdown.build_session, CPython) and the browser worker (worker_session,
+Pyodide)
 are the two thin adapters around `run_cell`. Standard library only: numpy and matplotlib are used
 only if a cell already imported them.
 

@@ -37,13 +37,19 @@ export class BookProgress {
       solved += done;
       total += chapter.exercises.length;
       const row = element("tr");
-      row.append(element("td", {}, `${chapter.number} ${chapter.title}`), element("td", {}, `${done} of ${chapter.exercises.length}`));
+      row.append(
+        element("td", {}, `${chapter.number} ${chapter.title}`),
+        element("td", {}, `${done} of ${chapter.exercises.length}`),
+      );
       rows[1].append(row);
     }
     const foot = element("tr");
     foot.append(element("th", { scope: "row" }, "The whole book"), element("td", {}, `${solved} of ${total}`));
     rows[1].append(foot);
-    this.table.replaceChildren(element("caption", {}, `${solved} of ${total} exercises solved in this browser`), ...rows);
+    this.table.replaceChildren(
+      element("caption", {}, `${solved} of ${total} exercises solved in this browser`),
+      ...rows,
+    );
   }
 
   export() {
@@ -72,7 +78,11 @@ export class BookProgress {
   askToReset() {
     const confirm = element("button", { type: "button", class: "bp-button" }, "Yes, reset it");
     const keep = element("button", { type: "button", class: "bp-button" }, "Keep it");
-    const question = element("p", { class: "bp-book-progress__question" }, "Forget every solved exercise in this browser? ");
+    const question = element(
+      "p",
+      { class: "bp-book-progress__question" },
+      "Forget every solved exercise in this browser? ",
+    );
     question.append(confirm, " ", keep);
     this.resetButton.disabled = true;
     this.controls.after(question);
@@ -82,7 +92,10 @@ export class BookProgress {
       this.resetButton.focus();
       this.status.textContent = message;
     };
-    confirm.addEventListener("click", () => (resetProgress(), done("Your progress was reset.")));
+    confirm.addEventListener("click", () => {
+      resetProgress();
+      done("Your progress was reset.");
+    });
     keep.addEventListener("click", () => done("Your progress was kept."));
     keep.focus();
   }

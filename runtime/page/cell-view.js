@@ -47,9 +47,26 @@ export class CellView {
     this.toolbar = root.querySelector(".bp-cell__toolbar") || element("div", { class: "bp-cell__toolbar" });
     this.toolbar.setAttribute("role", "toolbar");
     this.toolbar.setAttribute("aria-label", `${label} controls`);
-    this.runButton = element("button", { type: "button", class: "bp-button bp-button--run", title: "Run (Ctrl+Enter or Shift+Enter)", "aria-keyshortcuts": SHORTCUTS.run }, "Run");
-    this.stopButton = element("button", { type: "button", class: "bp-button", title: "Stop (Ctrl+.)", "aria-keyshortcuts": SHORTCUTS.stop, disabled: "" }, "Stop");
-    this.resetButton = element("button", { type: "button", class: "bp-button", title: "Restore the book's code" }, "Reset");
+    this.runButton = element(
+      "button",
+      {
+        type: "button",
+        class: "bp-button bp-button--run",
+        title: "Run (Ctrl+Enter or Shift+Enter)",
+        "aria-keyshortcuts": SHORTCUTS.run,
+      },
+      "Run",
+    );
+    this.stopButton = element(
+      "button",
+      { type: "button", class: "bp-button", title: "Stop (Ctrl+.)", "aria-keyshortcuts": SHORTCUTS.stop, disabled: "" },
+      "Stop",
+    );
+    this.resetButton = element(
+      "button",
+      { type: "button", class: "bp-button", title: "Restore the book's code" },
+      "Reset",
+    );
     this.badge = element("span", { class: "bp-cell__badge", hidden: "" }, "modified");
     this.status = element("span", { class: "bp-cell__status", role: "status" });
     this.toolbar.replaceChildren(this.runButton, this.stopButton, this.resetButton, this.badge, this.status);
@@ -68,7 +85,12 @@ export class CellView {
     (this.staticOutput || this.progress).after(this.live);
     // Until the reader focuses it, the book's highlighted code stands in for the editor, so a
     // page does not load or build any editor it does not need.
-    for (const [name, value] of Object.entries({ role: "textbox", tabindex: "0", "aria-multiline": "true", "aria-label": `Code of ${label.toLowerCase()}` })) {
+    for (const [name, value] of Object.entries({
+      role: "textbox",
+      tabindex: "0",
+      "aria-multiline": "true",
+      "aria-label": `Code of ${label.toLowerCase()}`,
+    })) {
       this.code.setAttribute(name, value);
     }
     this.root.classList.add("bp-cell--attached");
@@ -126,7 +148,9 @@ export class CellView {
     this.progress.hidden = false;
     this.progressBar.max = total || 1;
     this.progressBar.value = Math.min(loaded, total || 1);
-    this.progressLabel.textContent = total ? `${stage}: ${megabytes(loaded)} MB of ${megabytes(total)} MB` : `${stage}…`;
+    this.progressLabel.textContent = total
+      ? `${stage}: ${megabytes(loaded)} MB of ${megabytes(total)} MB`
+      : `${stage}…`;
   }
 
   hideProgress() {
@@ -167,7 +191,13 @@ export class CellView {
 
   appendTruncated() {
     const limit = OUTPUT_LIMIT_CHARACTERS.toLocaleString("en");
-    this.live.append(element("p", { class: "bp-output__truncated" }, `Output truncated: only the first ${limit} characters of this run's output are shown.`));
+    this.live.append(
+      element(
+        "p",
+        { class: "bp-output__truncated" },
+        `Output truncated: only the first ${limit} characters of this run's output are shown.`,
+      ),
+    );
   }
 
   // What happened to Python during this run, in plain words, as part of the run's output.

@@ -106,7 +106,13 @@ export class Cell {
       "This cell has changed in the book since you edited it. The book's new version is shown.",
       [
         { label: "Use my old edit", action: () => this.applyStaleEdit(saved.code) },
-        { label: "Discard my edit", action: () => (forgetEdit(this.page.key, this.id), this.view.hideNotice()) },
+        {
+          label: "Discard my edit",
+          action: () => {
+            forgetEdit(this.page.key, this.id);
+            this.view.hideNotice();
+          },
+        },
       ],
       "warning",
     );
@@ -127,7 +133,11 @@ export class Cell {
     if (!modified) return forgetEdit(this.page.key, this.id);
     if (!saveEdit(this.page.key, this.id, code, this.originalHash) && !this.storageWarned) {
       this.storageWarned = true;
-      this.view.showNotice("Your edits cannot be saved in this browser (storage is full or blocked). They stay until you leave the page.", [], "warning");
+      this.view.showNotice(
+        "Your edits cannot be saved in this browser (storage is full or blocked). They stay until you leave the page.",
+        [],
+        "warning",
+      );
     }
   }
 
@@ -146,18 +156,24 @@ export class Cell {
     const view = this.view;
     let outcome;
     try {
-      outcome = await this.runtime.run(this.page.key, this.code, `<cell ${this.index + 1}>`, {
-        onStart: () => {
-          view.hideProgress();
-          view.setBusy(true, true);
-          view.setStatus("Running…");
-          view.beginOutput();
+      outcome = await this.runtime.run(
+        this.page.key,
+        this.code,
+        `<cell ${this.index + 1}>`,
+        {
+          onStart: () => {
+            view.hideProgress();
+            view.setBusy(true, true);
+            view.setStatus("Running…");
+            view.beginOutput();
+          },
+          onMessage: (message) => {
+            if (message.type === "stream") view.appendText(message.text, message.stream);
+            else view.setStatus(message.message);
+          },
         },
-        onMessage: (message) => {
-          if (message.type === "stream") view.appendText(message.text, message.stream);
-          else view.setStatus(message.message);
-        },
-      }, check);
+        check,
+      );
     } catch (error) {
       view.setBusy(false); // Python could not start: the "failed" event shows why, with Retry
       return { ok: false, bootFailed: String(error) };

@@ -11,11 +11,17 @@ import { wrappedLineIndent } from "codemirror-wrapped-line-indent";
 
 // The same colours as the book's static code (Material's Pygments variables), in both schemes.
 const bookHighlightStyle = HighlightStyle.define([
-  { tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword, tags.definitionKeyword], color: "var(--md-code-hl-keyword-color)" },
+  {
+    tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword, tags.definitionKeyword],
+    color: "var(--md-code-hl-keyword-color)",
+  },
   { tag: [tags.string, tags.special(tags.string)], color: "var(--md-code-hl-string-color)" },
   { tag: [tags.number, tags.bool, tags.null], color: "var(--md-code-hl-number-color)" },
   { tag: tags.comment, color: "var(--md-code-hl-comment-color)", fontStyle: "italic" },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: "var(--md-code-hl-function-color)" },
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.propertyName)],
+    color: "var(--md-code-hl-function-color)",
+  },
   { tag: [tags.definition(tags.variableName), tags.className], color: "var(--md-code-hl-name-color)" },
   { tag: [tags.operator, tags.punctuation], color: "var(--md-code-hl-operator-color)" },
   { tag: tags.self, color: "var(--md-code-hl-constant-color)" },
@@ -23,9 +29,27 @@ const bookHighlightStyle = HighlightStyle.define([
 
 export function createEditor({ parent, code, label, onRun, onChange, onFocus }) {
   const runKeys = keymap.of([
-    { key: "Mod-Enter", run: () => (onRun(), true) },
-    { key: "Shift-Enter", run: () => (onRun(), true) },
-    { key: "Escape", run: (view) => (view.contentDOM.blur(), true) },
+    {
+      key: "Mod-Enter",
+      run: () => {
+        onRun();
+        return true;
+      },
+    },
+    {
+      key: "Shift-Enter",
+      run: () => {
+        onRun();
+        return true;
+      },
+    },
+    {
+      key: "Escape",
+      run: (view) => {
+        view.contentDOM.blur();
+        return true;
+      },
+    },
   ]);
   return new EditorView({
     parent,

@@ -63,7 +63,11 @@ export function resetProgress() {
 }
 
 export function exportProgress() {
-  return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exported: new Date().toISOString(), solved: solvedExercises() }, null, 1);
+  return JSON.stringify(
+    { format: EXPORT_FORMAT, version: 1, exported: new Date().toISOString(), solved: solvedExercises() },
+    null,
+    1,
+  );
 }
 
 // Merge an exported file's progress into this browser's; returns how many exercises it adds.

@@ -18,7 +18,10 @@ export class Exercise {
     this.version = root.dataset.exerciseVersion;
     this.check = root.dataset.check;
     this.feedback = root.querySelector("[data-exercise-feedback]");
-    this.checkButton = cell.view.addButton("Check", { class: "bp-button bp-button--check", title: "Run your code, then check it" });
+    this.checkButton = cell.view.addButton("Check", {
+      class: "bp-button bp-button--check",
+      title: "Run your code, then check it",
+    });
     this.checkButton.addEventListener("click", () => this.runCheck());
     this.revealHintsOneByOne();
     this.showStoredState();
@@ -30,7 +33,10 @@ export class Exercise {
       this.root.dataset.exerciseState = "solved";
       this.say("You solved this exercise earlier in this browser.", "solved");
     } else if (state === "changed") {
-      this.say("You solved an earlier version of this exercise; the book has changed it since. Check your answer again.", "info");
+      this.say(
+        "You solved an earlier version of this exercise; the book has changed it since. Check your answer again.",
+        "info",
+      );
     }
   }
 
@@ -50,10 +56,17 @@ export class Exercise {
   // The feedback for a check's outcome (null: the cell did not run at all).
   judge(outcome) {
     if (!outcome) return { solved: false, message: "Your code did not run: see the message in the cell." };
-    if (outcome.lost) return { solved: false, message: `The check did not finish. ${lostPythonMessage(outcome.lost, outcome.detail)}` };
-    if (outcome.bootFailed) return { solved: false, message: "Python could not start, so nothing was checked: see the message in the cell." };
+    if (outcome.lost)
+      return { solved: false, message: `The check did not finish. ${lostPythonMessage(outcome.lost, outcome.detail)}` };
+    if (outcome.bootFailed)
+      return { solved: false, message: "Python could not start, so nothing was checked: see the message in the cell." };
     if (outcome.interrupted) return { solved: false, message: "You stopped the check before it finished." };
-    if (outcome.error) return { solved: false, message: "Your code raised an error (shown in the cell's output above), so it was not checked. Fix it and press Check again." };
+    if (outcome.error)
+      return {
+        solved: false,
+        message:
+          "Your code raised an error (shown in the cell's output above), so it was not checked. Fix it and press Check again.",
+      };
     if (!outcome.check) return { solved: false, message: "The check did not run." };
     return { solved: outcome.check.passed, message: outcome.check.message };
   }
@@ -61,7 +74,9 @@ export class Exercise {
   // The message as text, with `backticked` names as code (still text: never parsed as HTML).
   say(message, kind) {
     const paragraph = element("p", { class: "bp-exercise__message" });
-    message.split("`").forEach((part, index) => paragraph.append(index % 2 ? element("code", {}, part) : part));
+    for (const [index, part] of message.split("`").entries()) {
+      paragraph.append(index % 2 ? element("code", {}, part) : part);
+    }
     this.feedback.replaceChildren(paragraph);
     this.feedback.dataset.kind = kind;
   }
@@ -69,7 +84,7 @@ export class Exercise {
   // Each hint after the first appears once the one before it has been opened.
   revealHintsOneByOne() {
     const hints = [...this.root.querySelectorAll(".bp-exercise__hint")];
-    hints.slice(1).forEach((hint) => (hint.hidden = true));
+    for (const hint of hints.slice(1)) hint.hidden = true;
     hints.forEach((hint, index) => {
       hint.addEventListener("toggle", () => {
         if (hint.open && hints[index + 1]) hints[index + 1].hidden = false;

@@ -72,7 +72,13 @@ export function attachSaveForOffline() {
   if (!root) return;
   root.dataset.saveAttached = "";
   if (!("serviceWorker" in navigator) || location.protocol === "file:") {
-    root.replaceChildren(element("p", {}, "This browser cannot keep the book for offline reading (service workers are off, as in a private window); the PDF is the offline edition."));
+    root.replaceChildren(
+      element(
+        "p",
+        {},
+        "This browser cannot keep the book for offline reading (service workers are off, as in a private window); the PDF is the offline edition.",
+      ),
+    );
     return;
   }
   new SaveForOffline(root);

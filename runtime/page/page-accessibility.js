@@ -35,7 +35,9 @@ document.addEventListener(
 export function improvePageAccessibility() {
   // Material leaves its search dialog and instant-navigation progress bar without a name.
   document.querySelector(".md-search[role=dialog]:not([aria-label])")?.setAttribute("aria-label", "Search");
-  document.querySelector(".md-progress[role=progressbar]:not([aria-label])")?.setAttribute("aria-label", "Loading page");
+  document
+    .querySelector(".md-progress[role=progressbar]:not([aria-label])")
+    ?.setAttribute("aria-label", "Loading page");
   formulaObserver.disconnect(); // the formulas of the page instant navigation replaced
   for (const formula of document.querySelectorAll(FORMULA)) formulaObserver.observe(formula);
 }

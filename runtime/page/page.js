@@ -11,7 +11,9 @@ export class Page {
     this.cells = roots.map((root, index) => new Cell(root, index, this));
     this.waiting = new Set();
     this.stateLine = this.createStateLine(roots[0]);
-    this.exercises = this.cells.filter((cell) => cell.isExercise).map((cell) => new Exercise(cell.root.closest("[data-exercise]"), cell));
+    this.exercises = this.cells
+      .filter((cell) => cell.isExercise)
+      .map((cell) => new Exercise(cell.root.closest("[data-exercise]"), cell));
     this.progressLine = document.querySelector("[data-exercise-progress]");
     const showProgress = () => this.progressLine && showChapterProgress(this.progressLine, this.exercises);
     showProgress();
@@ -56,8 +58,10 @@ export class Page {
     const held = notRun.filter((cell) => this.isHeld(cell));
     const earlier = notRun.filter((cell) => !this.isHeld(cell));
     const chain = [...earlier, target];
-    const first = earlier.length ? `Running ${earlier.length} earlier cell${earlier.length > 1 ? "s" : ""} first…` : "Queued…";
-    chain.forEach((cell) => this.wait(cell, cell === target ? first : "Queued…"));
+    const first = earlier.length
+      ? `Running ${earlier.length} earlier cell${earlier.length > 1 ? "s" : ""} first…`
+      : "Queued…";
+    for (const cell of chain) this.wait(cell, cell === target ? first : "Queued…");
     if (this.runtime.state !== "ready") target.view.showProgress({ stage: "Starting Python", loaded: 0, total: 0 });
     let outcome = null;
     for (const cell of chain) {
@@ -74,7 +78,10 @@ export class Page {
     }
     if (held.length) {
       const labels = held.map((cell) => cell.label.toLowerCase()).join(", ");
-      target.view.appendRunNotice(`Not run first: ${labels}, which you stopped or which broke Python. Run ${held.length > 1 ? "them" : "it"} yourself if this cell needs ${held.length > 1 ? "them" : "it"}.`, "info");
+      target.view.appendRunNotice(
+        `Not run first: ${labels}, which you stopped or which broke Python. Run ${held.length > 1 ? "them" : "it"} yourself if this cell needs ${held.length > 1 ? "them" : "it"}.`,
+        "info",
+      );
     }
     this.showEarlierRuns();
     return outcome;
@@ -107,7 +114,11 @@ export class Page {
     const restart = element("button", { type: "button", class: "bp-button" }, "Restart Python");
     restart.addEventListener("click", () => this.runtime.restart("requested"));
     this.stateLine.replaceChildren(
-      element("span", {}, `Python has this page's variables from your runs of cell${ran.length > 1 ? "s" : ""} ${labels} in this tab.`),
+      element(
+        "span",
+        {},
+        `Python has this page's variables from your runs of cell${ran.length > 1 ? "s" : ""} ${labels} in this tab.`,
+      ),
       forget,
       restart,
     );
@@ -119,29 +130,41 @@ export class Page {
     this.runtime.forget(this.key);
     this.stateLine.hidden = true;
     this.stateLine.dataset.pythonState = "";
-    this.cells.forEach((cell) => cell.view.setStatus(""));
+    for (const cell of this.cells) cell.view.setStatus("");
   }
 
   onRuntimeEvent(event) {
     const waiting = [...this.waiting];
-    if (event.type === "progress") waiting.forEach((cell) => cell.view.showProgress(event));
-    if (event.type === "ready") this.cells.forEach((cell) => cell.view.hideProgress());
+    if (event.type === "progress") for (const cell of waiting) cell.view.showProgress(event);
+    if (event.type === "ready") for (const cell of this.cells) cell.view.hideProgress();
     if (event.type === "failed") {
       for (const cell of waiting) {
         this.waiting.delete(cell);
         cell.view.setBusy(false);
         cell.view.hideProgress();
         cell.view.setStatus("");
-        cell.view.showNotice(`Python could not start: ${event.reason} The output shown is from the book's build.`, [
-          { label: "Retry", action: () => (cell.view.hideNotice(), this.runUpTo(cell)) },
-        ], "error");
+        cell.view.showNotice(
+          `Python could not start: ${event.reason} The output shown is from the book's build.`,
+          [
+            {
+              label: "Retry",
+              action: () => {
+                cell.view.hideNotice();
+                this.runUpTo(cell);
+              },
+            },
+          ],
+          "error",
+        );
       }
     }
     if (event.type === "restarted") {
       this.stateLine.hidden = true;
       if (event.reason === "requested") {
-        this.cells.forEach((cell) => cell.view.setStatus(""));
-        this.stateLine.replaceChildren(element("span", {}, "Python was restarted: the variables of every page were cleared."));
+        for (const cell of this.cells) cell.view.setStatus("");
+        this.stateLine.replaceChildren(
+          element("span", {}, "Python was restarted: the variables of every page were cleared."),
+        );
         this.stateLine.dataset.pythonState = "restarted";
         this.stateLine.hidden = false;
       }

@@ -56,7 +56,12 @@ export class PythonRuntime {
       BOOT_TIMEOUT_MS,
     );
     this.emit({ type: "booting" });
-    this.worker.postMessage({ type: MESSAGE.init, indexURL: this.indexURL, interruptBuffer: this.interruptBuffer, firstCell });
+    this.worker.postMessage({
+      type: MESSAGE.init,
+      indexURL: this.indexURL,
+      interruptBuffer: this.interruptBuffer,
+      firstCell,
+    });
     return this.ready;
   }
 

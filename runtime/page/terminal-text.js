@@ -9,6 +9,7 @@
 // an escape sequence cut in two by a write boundary is held back until its end arrives.
 import Anser from "anser";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes start with ESC (\x1b)
 const UNFINISHED_ESCAPE = /\x1b(\[[0-9;?]*)?$/;
 
 export class TerminalText {

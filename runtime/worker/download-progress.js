@@ -1,6 +1,6 @@
 // Counts the bytes of Python's boot downloads in the worker, so the page can show
 // "Downloading Python: 4.2 MB of 17.1 MB". Pyodide fetches with the global fetch, so we wrap it.
-// The files and their sizes come from the boot manifest (bookbuild.assets.boot_manifest), because
+// The files and their sizes come from the boot manifest (bookbuild.site.assets.boot_manifest), because
 // a compressed response's Content-Length is not the size of the bytes counted.
 
 // `fail(message)` is called as soon as a download fails: Pyodide itself does not always reject

@@ -62,7 +62,9 @@ async function loadPackages(names) {
   });
   const missing = names.filter((name) => !loaded.some((pkg) => pkg.name === name));
   if (errors.length || missing.length) {
-    throw new Error(`could not load ${missing.join(", ") || names.join(", ")}: ${errors.join("; ") || "not installed"}`);
+    throw new Error(
+      `could not load ${missing.join(", ") || names.join(", ")}: ${errors.join("; ") || "not installed"}`,
+    );
   }
 }
 
@@ -110,12 +112,15 @@ function whyPythonBroke(error) {
   const text = describe(error);
   const exit = /exit\((-?\d+)\)/.exec(text);
   if (error?.name === "ExitStatus" || exit) return { reason: "exited", detail: exit ? exit[1] : "" };
-  if (pyodide._api?.fatal_error_occurred || /fatal error|Aborted|memory access out of bounds|Maximum call stack/i.test(text)) {
+  if (
+    pyodide._api?.fatal_error_occurred ||
+    /fatal error|Aborted|memory access out of bounds|Maximum call stack/i.test(text)
+  ) {
     return { reason: "fatal", detail: text.split("\n")[0] };
   }
   return { reason: "broken", detail: text.trim().split("\n").pop() };
 }
 
 function describe(error) {
-  return error && error.message ? error.message : String(error);
+  return error?.message ? error.message : String(error);
 }

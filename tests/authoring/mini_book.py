@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import ROOT
+from bookbuild.paths import ROOT
 
-HOOKS = [ROOT / "pysrc" / "bookbuild" / "page_files_hook.py"]
+HOOKS = [ROOT / "pysrc" / "bookbuild" / "markdown" / "page_files_hook.py"]
 
 
 @dataclass

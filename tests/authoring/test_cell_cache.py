@@ -3,7 +3,7 @@ module code runs the page's cells again."""
 
 from __future__ import annotations
 
-from bookbuild import cell_cache
+from bookbuild.markdown import cell_cache
 
 
 def counting_page(prose: str, counter, last_cell: str = "value = 6 * 7\nvalue") -> str:

@@ -10,7 +10,7 @@ import time
 import uuid
 from pathlib import Path
 
-from bookbuild import mermaid_fence
+from bookbuild.markdown import mermaid_fence
 
 DIAGRAM = "```mermaid\nflowchart LR\n  forward[forward pass] --> backward[backward pass]\n```\n"
 

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from bookbuild.preview_session import copy_project, preview
-from tests.conftest import ROOT
+from bookbuild.harness.preview_session import copy_project, preview
+from bookbuild.paths import ROOT
 
 CHAPTER = "docs/derivatives.md"
 LOCK = "assets/generated/pyodide/pyodide-lock.json"

@@ -1,11 +1,11 @@
 """A chapter's cells and exercises in the order its Markdown has them, found as the build finds
-them (bookbuild.cell_page, bookbuild.exercise_source)."""
+them (bookbuild.markdown.cell_page, bookbuild.markdown.exercise_source)."""
 
 from __future__ import annotations
 
-from bookbuild.cell_page import cell_fences
-from bookbuild.exercise_source import find_exercises
-from bookbuild.source_location import docs_file_source
+from bookbuild.markdown.cell_page import cell_fences
+from bookbuild.markdown.exercise_source import find_exercises
+from bookbuild.markdown.source_location import docs_file_source
 
 
 def page_items(page):

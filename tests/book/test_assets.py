@@ -8,13 +8,13 @@ import zipfile
 
 import pytest
 
-from bookbuild.assets.pyodide_release import (
+from bookbuild.paths import DOCS
+from bookbuild.site.assets.pyodide_release import (
     CARRIER_PREFIX,
     AssetError,
     copy_verified_wheels,
     dependency_closure,
 )
-from tests.conftest import DOCS
 
 GENERATED = DOCS / "assets" / "generated" / "pyodide"
 

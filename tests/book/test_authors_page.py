@@ -8,12 +8,12 @@ import pytest
 import yaml
 
 from bookbuild.book_nav import nav_page
-from bookbuild.build_session import PageSession
-from bookbuild.exercise_source import find_exercises
-from bookbuild.exercise_verify import verify
-from bookbuild.source_location import docs_file_source
+from bookbuild.markdown.build_session import PageSession
+from bookbuild.markdown.exercise_source import find_exercises
+from bookbuild.markdown.exercise_verify import verify
+from bookbuild.markdown.source_location import docs_file_source
+from bookbuild.paths import DOCS
 from explorables.settings import SETTINGS, settings_for
-from tests.conftest import DOCS
 
 PAGE = nav_page("docs/reference/writing.md")
 MARKDOWN = (DOCS / PAGE.markdown).read_text()

@@ -9,8 +9,8 @@ import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
-from bookbuild import cell_fence
-from bookbuild.exercise_source import ExerciseError
+from bookbuild.markdown import cell_fence
+from bookbuild.markdown.exercise_source import ExerciseError
 
 GOOD = {
     "statement": "Write `double(x)`, which returns $2x$.",
@@ -32,8 +32,8 @@ def exercise(**parts) -> str:
 
 def render(text: str) -> str:
     md = markdown.Markdown(
-        extensions=["md_in_html", "pymdownx.superfences", "bookbuild.cell_fence",
-                    "bookbuild.exercise_block"],
+        extensions=["md_in_html", "pymdownx.superfences", "bookbuild.markdown.cell_fence",
+                    "bookbuild.markdown.exercise_block"],
         extension_configs={"pymdownx.superfences": {"custom_fences": [
             {"name": "python", "class": "python", "validator": cell_fence.validate,
              "format": cell_fence.format_cell}]}},

@@ -13,8 +13,8 @@ from functools import cache
 import pytest
 
 from bookbuild.book_nav import chapters, nav_page
-from bookbuild.build_session import PageSession
-from bookbuild.exercise_source import Exercise, book_exercises
+from bookbuild.markdown.build_session import PageSession
+from bookbuild.markdown.exercise_source import Exercise, book_exercises
 from notebook_cell import run_cell, run_check
 from tests.book.page_items import page_items
 

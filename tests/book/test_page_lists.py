@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bookbuild.book_nav import nav_pages
+from bookbuild.paths import DOCS
 from tests.browser.test_every_cell import PAGES_WITH_CELLS
-from tests.conftest import DOCS
 
 NOT_PAGES = {"overrides"}  # exclude_docs in mkdocs.yml
 

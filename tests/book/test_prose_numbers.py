@@ -16,7 +16,7 @@ import re
 import pytest
 
 from bookbuild.book_nav import nav_page
-from tests.conftest import DOCS
+from bookbuild.paths import DOCS
 
 NUMBERS_FROM_CELLS = {
     "index.md": ["2.18", "1.06", "5.76", "0.64"],

@@ -11,7 +11,7 @@ import re
 import numpy as np
 
 from backprop import MSE, SGD, Dense, Network
-from tests.conftest import DOCS
+from bookbuild.paths import DOCS
 
 SECTION = re.compile(r"^## A worked example.*?(?=^## )", re.M | re.S)
 CODE_CELL = re.compile(r"^```.*?^```", re.M | re.S)

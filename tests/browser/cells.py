@@ -1,11 +1,11 @@
 """Comparing a cell's output in the browser with the build's; driving cells is shared with the
-benchmarks in bookbuild.reader_actions."""
+benchmarks in bookbuild.harness.reader_actions."""
 
 from __future__ import annotations
 
 import re
 
-from bookbuild.reader_actions import (  # noqa: F401 - the tests import these from here
+from bookbuild.harness.reader_actions import (  # noqa: F401 - the tests import these from here
     cell,
     live_text,
     next_chapter,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from bookbuild.browser import confine_to_origin, launch_chromium
-from bookbuild.reader_actions import BOOT_TIMEOUT_MS, record_page_errors
-from bookbuild.static_server import port_built_for, serve_directory
+from bookbuild.harness.browser import confine_to_origin, launch_chromium
+from bookbuild.harness.reader_actions import BOOT_TIMEOUT_MS, record_page_errors
+from bookbuild.harness.static_server import port_built_for, serve_directory
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bookbuild.paths import ROOT
 from tests.browser.cells import cell, run, type_code
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

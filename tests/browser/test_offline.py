@@ -15,9 +15,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from bookbuild.offline.__main__ import prepare_for_offline
-from bookbuild.pdf import PDF_PATH
-from bookbuild.reader_actions import (
+from bookbuild.harness.reader_actions import (
     BOOT_TIMEOUT_MS,
     cell,
     live_text,
@@ -25,9 +23,11 @@ from bookbuild.reader_actions import (
     run,
     type_code,
 )
-from bookbuild.site_build import build_site
-from bookbuild.static_server import free_port, port_built_for, serve_directory
-from tests.conftest import ROOT
+from bookbuild.harness.static_server import free_port, port_built_for, serve_directory
+from bookbuild.paths import ROOT
+from bookbuild.site.offline.__main__ import prepare_for_offline
+from bookbuild.site.pdf import PDF_PATH
+from bookbuild.site.site_build import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,8 @@ def offline_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("offline") / "site"
     built = build_site(site, site_url=f"http://127.0.0.1:{free_port()}/")
     assert built.returncode == 0, built.stderr[-3000:]
-    printed = subprocess.run([sys.executable, "-m", "bookbuild.pdf", "--no-build", "--site-dir",
+    printed = subprocess.run([sys.executable, "-m", "bookbuild.site.pdf", "--no-build",
+    "--site-dir",
                               str(site)], cwd=ROOT, capture_output=True, text=True)  # fmt: skip
     assert printed.returncode == 0, printed.stderr
     with serve_directory(site, port_built_for(site)) as url:

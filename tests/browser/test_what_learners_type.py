@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from bookbuild.browser import confine_to_origin
-from bookbuild.reader_actions import BOOT_TIMEOUT_MS, record_page_errors
-from bookbuild.static_server import CrossOriginIsolatedHandler, serve_directory
+from bookbuild.harness.browser import confine_to_origin
+from bookbuild.harness.reader_actions import BOOT_TIMEOUT_MS, record_page_errors
+from bookbuild.harness.static_server import CrossOriginIsolatedHandler, serve_directory
 from tests.browser.cells import cell, live_text, run, type_code, wait_until_idle
 
 pytestmark = pytest.mark.browser

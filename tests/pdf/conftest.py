@@ -13,15 +13,15 @@ import time
 
 import pytest
 
-from tests.conftest import ROOT
+from bookbuild.paths import ROOT
 from tests.pdf.pdf_reading import BookPdf, chapter_page_ranges
 
 ARTIFACTS = ROOT / "test-artifacts" / "pdf"
 
 
 def run_pdf_command(*arguments, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`python -m bookbuild.pdf ARGUMENTS`, the command behind `make pdf`."""
-    command = [sys.executable, "-m", "bookbuild.pdf", *map(str, arguments)]
+    """`python -m bookbuild.site.pdf ARGUMENTS`, the command behind `make pdf`."""
+    command = [sys.executable, "-m", "bookbuild.site.pdf", *map(str, arguments)]
     environment = {**os.environ, **(env or {})}
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment)
 

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from bookbuild.book_nav import chapters
-from bookbuild.exercise_source import book_exercises
-from tests.conftest import DOCS
+from bookbuild.markdown.exercise_source import book_exercises
+from bookbuild.paths import DOCS
 from tests.pdf.pdf_reading import code_texts, inline_code_texts, nav_chapters
 
 pytestmark = pytest.mark.pdf

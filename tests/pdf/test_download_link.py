@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bookbuild.pdf import PDF_PATH
+from bookbuild.site.pdf import PDF_PATH
 
 pytestmark = pytest.mark.pdf
 

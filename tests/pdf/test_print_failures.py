@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bookbuild.browser import INSTALL_HINT
+from bookbuild.harness.browser import INSTALL_HINT
 from tests.pdf.conftest import run_pdf_command
 
 pytestmark = pytest.mark.pdf

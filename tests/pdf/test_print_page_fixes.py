@@ -1,5 +1,5 @@
 """The MkDocs hook that keeps mkdocs-print-site-plugin's print page fast to build and its links
-whole (bookbuild.pdf.print_page_hook)."""
+whole (bookbuild.site.pdf.print_page_hook)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 import pytest
 from mkdocs_print_site_plugin.urls import update_anchor_ids as plugin_update_anchor_ids
 
-from bookbuild.pdf.print_page_hook import repair_dangling_links, update_anchor_ids
+from bookbuild.site.pdf.print_page_hook import repair_dangling_links, update_anchor_ids
 
 pytestmark = pytest.mark.pdf
 

@@ -12,7 +12,10 @@ const cells = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const pyodide = await bootSitePyodide(["numpy", "backprop", "notebook-cell", "matplotlib"]);
 let printed = "";
 const decoder = new TextDecoder();
-const write = (bytes) => ((printed += decoder.decode(bytes, { stream: true })), bytes.length);
+const write = (bytes) => {
+  printed += decoder.decode(bytes, { stream: true });
+  return bytes.length;
+};
 pyodide.setStdout({ write });
 pyodide.setStderr({ write });
 const session = pyodide.pyimport("notebook_cell.worker_session");

@@ -22,9 +22,17 @@ const SITE_PACKAGES = path.join(ROOT, ".venv/lib/python3.12/site-packages");
 // numpy etc. that must not shadow Pyodide's. `packaging` (needed by pytest) comes from the site's
 // lock instead. The *.dist-info folders carry the entry point of hypothesis's pytest plugin.
 const TOOLING = [
-  "pytest", "_pytest", "py.py", "pluggy", "iniconfig", "pygments",
-  "hypothesis", "_hypothesis_pytestplugin.py", "_hypothesis_globals.py",
-  "_hypothesis_ftz_detector.py", "sortedcontainers",
+  "pytest",
+  "_pytest",
+  "py.py",
+  "pluggy",
+  "iniconfig",
+  "pygments",
+  "hypothesis",
+  "_hypothesis_pytestplugin.py",
+  "_hypothesis_globals.py",
+  "_hypothesis_ftz_detector.py",
+  "sortedcontainers",
 ];
 const TOOLING_DIST_INFO = /^(pytest|pluggy|iniconfig|pygments|hypothesis|sortedcontainers)-[^-]+\.dist-info$/;
 

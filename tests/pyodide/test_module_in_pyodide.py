@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from bookbuild.paths import ROOT
+
 SCRIPT = Path(__file__).with_name("run_module_tests.mjs")
 PYODIDE = ROOT / "docs" / "assets" / "generated" / "pyodide"
 TIMEOUT = 600  # seconds; a run takes about 20 s on a quiet machine
@@ -29,7 +30,7 @@ def assert_wheel_is_fresh():
     """The served wheel holds every pysrc/backprop module and was built after the last edit."""
     sources = sorted((ROOT / "pysrc" / "backprop").glob("*.py"))
     wheels = sorted(PYODIDE.glob("backprop-*.whl"))
-    hint = "run `.venv/bin/python -m bookbuild.assets` (or `make assets`) first"
+    hint = "run `.venv/bin/python -m bookbuild.site.assets` (or `make assets`) first"
     assert len(wheels) == 1, f"expected one backprop wheel in {PYODIDE}, found {wheels}: {hint}"
     names = set(zipfile.ZipFile(wheels[0]).namelist())
     missing = [s.name for s in sources if f"backprop/{s.stem}.pyc" not in names]

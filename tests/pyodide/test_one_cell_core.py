@@ -1,6 +1,7 @@
 """The build and the browser's worker run cells with one core (notebook_cell) and show the same.
 
-The same cells run through the build's adapter (bookbuild.build_session, CPython) and through the
+The same cells run through the build's adapter (bookbuild.markdown.build_session, CPython) and
+through the
 worker's (notebook_cell.worker_session, in the site's Pyodide under Node.js). They must agree on
 the text, the value, the images (the build saves figures as SVG and the worker as PNG; alt text
 and self-drawn SVG are identical) and the error.
@@ -16,8 +17,8 @@ import subprocess
 
 import pytest
 
-from bookbuild.build_session import PageSession
-from tests.conftest import ROOT
+from bookbuild.markdown.build_session import PageSession
+from bookbuild.paths import ROOT
 
 SCRIPT = ROOT / "tests" / "pyodide" / "run_cells.mjs"
 CELLS = {

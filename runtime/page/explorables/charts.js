@@ -47,9 +47,18 @@ export function drawAxes(figure, x, y, { xLabel, yLabel, xTicks = 6, yTicks = 5,
   figure.axes.append(bottom, left);
   select(bottom).call(axisBottom(x).ticks(xTicks));
   select(left).call(yFormat ? axisLeft(y).ticks(yTicks, yFormat) : axisLeft(y).ticks(yTicks));
-  const xText = svgElement("text", { x: figure.width / 2, y: figure.height + 30, "text-anchor": "middle", class: "bp-chart__label" });
+  const xText = svgElement("text", {
+    x: figure.width / 2,
+    y: figure.height + 30,
+    "text-anchor": "middle",
+    class: "bp-chart__label",
+  });
   xText.textContent = xLabel;
-  const yText = svgElement("text", { transform: `translate(${-38},${figure.height / 2}) rotate(-90)`, "text-anchor": "middle", class: "bp-chart__label" });
+  const yText = svgElement("text", {
+    transform: `translate(${-38},${figure.height / 2}) rotate(-90)`,
+    "text-anchor": "middle",
+    class: "bp-chart__label",
+  });
   yText.textContent = yLabel;
   figure.axes.append(xText, yText);
 }
@@ -61,15 +70,20 @@ export function contourPaths(grid, levels, x, y) {
   const values = grid.z.flat();
   const toX = linear([0, columns - 1], [x(grid.x[0]), x(grid.x[columns - 1])]);
   const toY = linear([0, rows - 1], [y(grid.y[0]), y(grid.y[rows - 1])]);
-  return contours().size([columns, rows]).thresholds(levels)(values).map((polygon) => {
-    let d = "";
-    for (const shape of polygon.coordinates) {
-      for (const ring of shape) {
-        d += ring.map(([i, j], k) => `${k ? "L" : "M"}${toX(i - 0.5).toFixed(1)},${toY(j - 0.5).toFixed(1)}`).join("") + "Z";
+  return contours()
+    .size([columns, rows])
+    .thresholds(levels)(values)
+    .map((polygon) => {
+      let d = "";
+      for (const shape of polygon.coordinates) {
+        for (const ring of shape) {
+          d +=
+            ring.map(([i, j], k) => `${k ? "L" : "M"}${toX(i - 0.5).toFixed(1)},${toY(j - 0.5).toFixed(1)}`).join("") +
+            "Z";
+        }
       }
-    }
-    return { level: polygon.value, d };
-  });
+      return { level: polygon.value, d };
+    });
 }
 
 // An SVG path through points [[x, y], ...] on the given scales.

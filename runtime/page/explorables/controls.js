@@ -5,7 +5,10 @@
 import { element } from "../cell-view.js";
 
 let nextId = 0;
-const uniqueId = (name) => `bp-control-${name}-${(nextId += 1)}`;
+const uniqueId = (name) => {
+  nextId += 1;
+  return `bp-control-${name}-${nextId}`;
+};
 
 export class ControlPanel {
   constructor(container, { label }) {
@@ -36,7 +39,13 @@ export class ControlPanel {
   range({ label, min, max, step, value, log = false, format = (v) => String(v), onInput, onChange }) {
     const toSlider = (v) => (log ? Math.log10(v) : v);
     const fromSlider = (s) => (log ? Number((10 ** s).toPrecision(3)) : Number(s));
-    const input = element("input", { type: "range", min: toSlider(min), max: toSlider(max), step: log ? 0.01 : step, value: toSlider(value) });
+    const input = element("input", {
+      type: "range",
+      min: toSlider(min),
+      max: toSlider(max),
+      step: log ? 0.01 : step,
+      value: toSlider(value),
+    });
     const output = element("output", { class: "bp-control__value", for: "" }, format(value));
     const read = () => fromSlider(Number(input.value));
     input.addEventListener("input", () => {

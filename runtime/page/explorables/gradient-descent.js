@@ -29,17 +29,55 @@ export class GradientDescentExplorer extends Explorer {
       s[name] = value;
       this.refresh();
     };
-    this.surfaceSelect = panel.select({ label: "Surface", options: [["valley", "the valley x²/2 + 5y²"], ["two-minima", "two minima"]], value: s.surface, onChange: (value) => {
-      s.surface = value;
-      this.surface = null;
-      this.pinned = null;
-      this.refresh();
-    } });
-    panel.range({ label: "Learning rate", min: 0.001, max: 1, value: s.learning_rate, log: true, format: (v) => v.toPrecision(2), onInput: change("learning_rate") });
-    panel.range({ label: "Momentum", min: 0, max: 0.99, step: 0.01, value: s.momentum, format: (v) => v.toFixed(2), onInput: change("momentum") });
+    this.surfaceSelect = panel.select({
+      label: "Surface",
+      options: [
+        ["valley", "the valley x²/2 + 5y²"],
+        ["two-minima", "two minima"],
+      ],
+      value: s.surface,
+      onChange: (value) => {
+        s.surface = value;
+        this.surface = null;
+        this.pinned = null;
+        this.refresh();
+      },
+    });
+    panel.range({
+      label: "Learning rate",
+      min: 0.001,
+      max: 1,
+      value: s.learning_rate,
+      log: true,
+      format: (v) => v.toPrecision(2),
+      onInput: change("learning_rate"),
+    });
+    panel.range({
+      label: "Momentum",
+      min: 0,
+      max: 0.99,
+      step: 0.01,
+      value: s.momentum,
+      format: (v) => v.toFixed(2),
+      onInput: change("momentum"),
+    });
     panel.range({ label: "Steps", min: 1, max: 200, step: 1, value: s.steps, onInput: change("steps") });
-    this.startX = panel.number({ label: "Start x", min: -10, max: 10, step: 0.1, value: s.start[0], onChange: (x) => this.moveStart([x, s.start[1]]) });
-    this.startY = panel.number({ label: "Start y", min: -10, max: 10, step: 0.1, value: s.start[1], onChange: (y) => this.moveStart([s.start[0], y]) });
+    this.startX = panel.number({
+      label: "Start x",
+      min: -10,
+      max: 10,
+      step: 0.1,
+      value: s.start[0],
+      onChange: (x) => this.moveStart([x, s.start[1]]),
+    });
+    this.startY = panel.number({
+      label: "Start y",
+      min: -10,
+      max: 10,
+      step: 0.1,
+      value: s.start[1],
+      onChange: (y) => this.moveStart([s.start[0], y]),
+    });
     this.pinButton = panel.button("Pin this run", () => this.pin(), { "aria-pressed": "false" });
   }
 
@@ -47,7 +85,11 @@ export class GradientDescentExplorer extends Explorer {
     const row = element("div", { class: "bp-explorable__row" });
     this.live.append(row);
     this.plane = chart(row, { ...PLANE, title: "Contours of the surface with the path of gradient descent" });
-    this.losses = chart(row, { ...LOSSES, margin: { top: 10, right: 12, bottom: 36, left: 56 }, title: "f − f_min at each step, on a log scale" });
+    this.losses = chart(row, {
+      ...LOSSES,
+      margin: { top: 10, right: 12, bottom: 36, left: 56 },
+      title: "f − f_min at each step, on a log scale",
+    });
     const clip = `bp-clip-${Math.random().toString(36).slice(2)}`;
     const clipPath = svgElement("clipPath", { id: clip });
     clipPath.append(svgElement("rect", { width: PLANE.width, height: PLANE.height }));
@@ -118,24 +160,45 @@ export class GradientDescentExplorer extends Explorer {
 
   drawSurface() {
     const values = this.surface.z.flat().sort((a, b) => a - b);
-    const levels = Array.from({ length: LEVELS }, (_, i) => values[Math.floor(((i + 0.5) / LEVELS) * 0.96 * values.length)]);
+    const levels = Array.from(
+      { length: LEVELS },
+      (_, i) => values[Math.floor(((i + 0.5) / LEVELS) * 0.96 * values.length)],
+    );
     // Bands: each level's region (where f is above it) painted over the one below, lighter
     // towards the minimum; their edges are the contour lines. Clipped to the plot's frame.
     const bands = contourPaths(this.surface, [...new Set(levels)], this.x, this.y);
     this.contours.replaceChildren(
-      ...bands.map(({ d }, i) => svgElement("path", { d, class: "bp-chart__contour", "fill-opacity": (0.05 + (0.5 * (bands.length - i)) / bands.length).toFixed(2) })),
+      ...bands.map(({ d }, i) =>
+        svgElement("path", {
+          d,
+          class: "bp-chart__contour",
+          "fill-opacity": (0.05 + (0.5 * (bands.length - i)) / bands.length).toFixed(2),
+        }),
+      ),
       svgElement("rect", { width: PLANE.width, height: PLANE.height, class: "bp-chart__frame" }),
     );
-    this.minimaMarks.replaceChildren(...this.surface.minima.map(([mx, my]) => svgElement("path", { d: `M${this.x(mx)},${this.y(my) - 6}l1.8,4.2 4.5,0.4-3.4,3 1,4.4-3.9-2.3-3.9,2.3 1-4.4-3.4-3 4.5-0.4z`, class: "bp-chart__minimum" })));
+    this.minimaMarks.replaceChildren(
+      ...this.surface.minima.map(([mx, my]) =>
+        svgElement("path", {
+          d: `M${this.x(mx)},${this.y(my) - 6}l1.8,4.2 4.5,0.4-3.4,3 1,4.4-3.9-2.3-3.9,2.3 1-4.4-3.4-3 4.5-0.4z`,
+          class: "bp-chart__minimum",
+        }),
+      ),
+    );
     drawAxes(this.plane, this.x, this.y, { xLabel: "x", yLabel: "y" });
   }
 
   draw() {
     if (!this.run || !this.x) return;
-    const inside = (points) => points.map(([px, py]) => [Math.max(Math.min(px, 1e6), -1e6), Math.max(Math.min(py, 1e6), -1e6)]);
+    const inside = (points) =>
+      points.map(([px, py]) => [Math.max(Math.min(px, 1e6), -1e6), Math.max(Math.min(py, 1e6), -1e6)]);
     const points = inside(this.run.points);
     this.path.setAttribute("d", pathOf(points, this.x, this.y));
-    this.dots.replaceChildren(...points.slice(0, 201).map(([px, py]) => svgElement("circle", { cx: this.x(px), cy: this.y(py), r: 2.2, class: "bp-chart__dot" })));
+    this.dots.replaceChildren(
+      ...points
+        .slice(0, 201)
+        .map(([px, py]) => svgElement("circle", { cx: this.x(px), cy: this.y(py), r: 2.2, class: "bp-chart__dot" })),
+    );
     const [sx, sy] = this.settings.start;
     this.startMark.setAttribute("cx", this.x(sx));
     this.startMark.setAttribute("cy", this.y(sy));
@@ -153,8 +216,12 @@ export class GradientDescentExplorer extends Explorer {
     this.pinnedLoss.setAttribute("d", this.pinned ? pathOf(lossPoints(this.pinned), x, y) : "");
     drawAxes(this.losses, x, y, { xLabel: "step", yLabel: "f − f_min (log scale)", yTicks: 4, yFormat: ".0e" });
     this.lossNote.textContent = this.run.diverged ? `diverged after ${this.run.diverged_after} steps` : "";
-    const pinnedWords = this.pinned ? ` A pinned run (dashed) with learning rate ${this.pinned.settings.learning_rate} and momentum ${this.pinned.settings.momentum} is shown for comparison.` : "";
-    this.plane.describe(`${this.run.verdict} Learning rate ${this.run.settings.learning_rate}, momentum ${this.run.settings.momentum}, from (${sx}, ${sy}).${pinnedWords}`);
+    const pinnedWords = this.pinned
+      ? ` A pinned run (dashed) with learning rate ${this.pinned.settings.learning_rate} and momentum ${this.pinned.settings.momentum} is shown for comparison.`
+      : "";
+    this.plane.describe(
+      `${this.run.verdict} Learning rate ${this.run.settings.learning_rate}, momentum ${this.run.settings.momentum}, from (${sx}, ${sy}).${pinnedWords}`,
+    );
     this.losses.describe(this.run.verdict);
   }
 }

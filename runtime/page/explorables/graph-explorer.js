@@ -15,7 +15,13 @@ export class GraphExplorer extends Explorer {
     this.step = 0; // 0: the whole backward pass; k: after the k-th node's rule
     this.leafInputs = new Map();
     const panel = this.controls;
-    const expression = element("input", { type: "text", value: this.settings.expression, spellcheck: "false", autocomplete: "off", class: "bp-control__expression" });
+    const expression = element("input", {
+      type: "text",
+      value: this.settings.expression,
+      spellcheck: "false",
+      autocomplete: "off",
+      class: "bp-control__expression",
+    });
     expression.addEventListener("change", () => this.newExpression(expression.value));
     panel.field("Expression", expression);
     this.leafBox = element("div", { class: "bp-control__leaves" });
@@ -90,15 +96,27 @@ export class GraphExplorer extends Explorer {
     this.image.addEventListener("load", () => URL.revokeObjectURL(url), { once: true });
     this.image.src = url;
     if (!current) {
-      this.image.alt = `${answer.title}, after backward(): ${Object.entries(answer.leaves).map(([name, grad]) => `${name}.grad = ${number(grad)}`).join(", ")}`;
-      this.explanation.textContent = `After backward(): ${Object.entries(answer.leaves).map(([name, grad]) => `∂out/∂${name} = ${number(grad)}`).join(", ")}. Press Step to walk through its ${total} backward rule${total === 1 ? "" : "s"} one node at a time.`;
+      this.image.alt = `${answer.title}, after backward(): ${Object.entries(answer.leaves)
+        .map(([name, grad]) => `${name}.grad = ${number(grad)}`)
+        .join(", ")}`;
+      this.explanation.textContent = `After backward(): ${Object.entries(answer.leaves)
+        .map(([name, grad]) => `∂out/∂${name} = ${number(grad)}`)
+        .join(
+          ", ",
+        )}. Press Step to walk through its ${total} backward rule${total === 1 ? "" : "s"} one node at a time.`;
       this.status.textContent = `out = ${number(answer.value)}`;
       return;
     }
-    const parts = current.inputs.map((input) => `to ${input.label}: ${number(current.upstream)} × ${number(input.local)} = ${number(input.adds)} (its grad is now ${number(input.grad)})`);
+    const parts = current.inputs.map(
+      (input) =>
+        `to ${input.label}: ${number(current.upstream)} × ${number(input.local)} = ${number(input.adds)} (its grad is now ${number(input.grad)})`,
+    );
     this.explanation.textContent = `Step ${this.step} of ${total}: the backward rule of ${current.node} (${current.operation}). Its upstream gradient ${number(current.upstream)} times the local derivative gives, ${parts.join("; ")}.`;
     this.image.alt = `${answer.title}, step ${this.step} of ${total}, with ${current.node} highlighted`;
-    this.status.textContent = this.step === total ? "The last step: every grad now equals what backward() gives." : `Step ${this.step} of ${total}`;
+    this.status.textContent =
+      this.step === total
+        ? "The last step: every grad now equals what backward() gives."
+        : `Step ${this.step} of ${total}`;
   }
 }
 

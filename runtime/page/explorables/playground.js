@@ -32,14 +32,57 @@ export class PlaygroundExplorer extends Explorer {
       s[name] = value;
       if (this.state !== "running") this.reset();
     };
-    panel.select({ label: "Data set", options: [["xor", "XOR"], ["moons", "moons"], ["spiral", "spiral (3 classes)"], ["circles", "circles"]], value: s.data_set, onChange: change("data_set") });
-    panel.range({ label: "Noise", min: 0, max: 0.5, step: 0.01, value: s.noise, format: (v) => v.toFixed(2), onChange: change("noise") });
+    panel.select({
+      label: "Data set",
+      options: [
+        ["xor", "XOR"],
+        ["moons", "moons"],
+        ["spiral", "spiral (3 classes)"],
+        ["circles", "circles"],
+      ],
+      value: s.data_set,
+      onChange: change("data_set"),
+    });
+    panel.range({
+      label: "Noise",
+      min: 0,
+      max: 0.5,
+      step: 0.01,
+      value: s.noise,
+      format: (v) => v.toFixed(2),
+      onChange: change("noise"),
+    });
     panel.number({ label: "Points", min: 40, max: 1000, step: 10, value: s.size, onChange: change("size") });
-    panel.range({ label: "Hidden layers", min: 1, max: 4, step: 1, value: s.hidden_layers, onChange: change("hidden_layers") });
+    panel.range({
+      label: "Hidden layers",
+      min: 1,
+      max: 4,
+      step: 1,
+      value: s.hidden_layers,
+      onChange: change("hidden_layers"),
+    });
     panel.range({ label: "Units per layer", min: 1, max: 16, step: 1, value: s.units, onChange: change("units") });
-    panel.select({ label: "Activation", options: ["tanh", "relu", "sigmoid"], value: s.activation, onChange: change("activation") });
-    panel.range({ label: "Learning rate", min: 0.001, max: 10, value: s.learning_rate, log: true, format: (v) => v.toPrecision(2), onChange: change("learning_rate") });
-    panel.select({ label: "Batch size", options: ["1", "4", "8", "16", "32", "64", "256"], value: String(s.batch_size), onChange: (v) => change("batch_size")(Number(v)) });
+    panel.select({
+      label: "Activation",
+      options: ["tanh", "relu", "sigmoid"],
+      value: s.activation,
+      onChange: change("activation"),
+    });
+    panel.range({
+      label: "Learning rate",
+      min: 0.001,
+      max: 10,
+      value: s.learning_rate,
+      log: true,
+      format: (v) => v.toPrecision(2),
+      onChange: change("learning_rate"),
+    });
+    panel.select({
+      label: "Batch size",
+      options: ["1", "4", "8", "16", "32", "64", "256"],
+      value: String(s.batch_size),
+      onChange: (v) => change("batch_size")(Number(v)),
+    });
     panel.number({ label: "Epochs", min: 1, max: 1000, step: 1, value: s.epochs, onChange: change("epochs") });
     panel.number({ label: "Seed", min: 0, max: 10000, step: 1, value: s.seed, onChange: change("seed") });
     this.trainButton = panel.button("Train", () => this.train());
@@ -51,10 +94,18 @@ export class PlaygroundExplorer extends Explorer {
     const row = element("div", { class: "bp-explorable__row" });
     const side = element("div", { class: "bp-explorable__column" });
     this.live.append(row);
-    this.plane = chart(row, { ...PLANE, margin: { top: 10, right: 10, bottom: 30, left: 36 }, title: "The decision boundary with the training points (circles) and the held-out points (squares)" });
+    this.plane = chart(row, {
+      ...PLANE,
+      margin: { top: 10, right: 10, bottom: 30, left: 36 },
+      title: "The decision boundary with the training points (circles) and the held-out points (squares)",
+    });
     row.append(side);
     this.curves = chart(side, { ...CURVES, title: "Training loss per epoch and held-out loss" });
-    this.network = chart(side, { ...NETWORK, margin: { top: 8, right: 8, bottom: 8, left: 8 }, title: "The network: each connection as thick as its weight" });
+    this.network = chart(side, {
+      ...NETWORK,
+      margin: { top: 8, right: 8, bottom: 8, left: 8 },
+      title: "The network: each connection as thick as its weight",
+    });
     this.regions = svgElement("g");
     this.points = svgElement("g");
     this.plane.plot.append(this.regions, this.points);
@@ -96,7 +147,8 @@ export class PlaygroundExplorer extends Explorer {
     this.state = stopped ? "stopped" : "done";
     this.trainButton.disabled = false;
     this.stopButton.disabled = true;
-    if (document.activeElement === this.stopButton || document.activeElement === document.body) this.trainButton.focus();
+    if (document.activeElement === this.stopButton || document.activeElement === document.body)
+      this.trainButton.focus();
     this.redrawer.now();
   }
 
@@ -105,12 +157,24 @@ export class PlaygroundExplorer extends Explorer {
     this.x = linear([x0, x1], [0, PLANE.width]);
     this.y = linear([y0, y1], [PLANE.height, 0]);
     const marks = [];
-    for (const [set, shape] of [[this.data.train, "circle"], [this.data.test, "square"]]) {
+    for (const [set, shape] of [
+      [this.data.train, "circle"],
+      [this.data.test, "square"],
+    ]) {
       for (const [px, py, label] of set) {
         const colour = this.data.colours[label];
-        marks.push(shape === "circle"
-          ? svgElement("circle", { cx: this.x(px), cy: this.y(py), r: 3, fill: colour, class: "bp-chart__point" })
-          : svgElement("rect", { x: this.x(px) - 3, y: this.y(py) - 3, width: 6, height: 6, fill: colour, class: "bp-chart__point" }));
+        marks.push(
+          shape === "circle"
+            ? svgElement("circle", { cx: this.x(px), cy: this.y(py), r: 3, fill: colour, class: "bp-chart__point" })
+            : svgElement("rect", {
+                x: this.x(px) - 3,
+                y: this.y(py) - 3,
+                width: 6,
+                height: 6,
+                fill: colour,
+                class: "bp-chart__point",
+              }),
+        );
       }
     }
     this.points.replaceChildren(...marks);
@@ -123,9 +187,13 @@ export class PlaygroundExplorer extends Explorer {
     this.drawRegions(frame.boundary);
     this.drawCurves(frame);
     this.drawNetwork(frame);
-    const verdict = frame.diverged || `Epoch ${frame.epoch} of ${frame.epochs}: training accuracy ${(100 * frame.train_accuracy).toFixed(1)}%, held-out accuracy ${(100 * frame.test_accuracy).toFixed(1)}%.`;
+    const verdict =
+      frame.diverged ||
+      `Epoch ${frame.epoch} of ${frame.epochs}: training accuracy ${(100 * frame.train_accuracy).toFixed(1)}%, held-out accuracy ${(100 * frame.test_accuracy).toFixed(1)}%.`;
     this.status.textContent = this.state === "stopped" ? `Stopped. ${verdict}` : verdict;
-    this.plane.describe(`${verdict} The boundary is drawn as coloured regions: each colour is the class the network predicts there.`);
+    this.plane.describe(
+      `${verdict} The boundary is drawn as coloured regions: each colour is the class the network predicts there.`,
+    );
   }
 
   // The regions: one pixel per grid cell, coloured by the predicted class and faded by its
@@ -165,14 +233,27 @@ export class PlaygroundExplorer extends Explorer {
     const high = 10 ** Math.ceil(Math.log10(Math.max(...all, 1)));
     const y = clampedLog([low, high], [CURVES.height, 0]);
     const axes = `${frame.epochs} ${low} ${high}`;
-    this.trainCurve.setAttribute("d", losses.length ? pathOf(losses.map((loss, i) => [i + 1, loss]), x, y) : "");
+    this.trainCurve.setAttribute(
+      "d",
+      losses.length
+        ? pathOf(
+            losses.map((loss, i) => [i + 1, loss]),
+            x,
+            y,
+          )
+        : "",
+    );
     this.testCurve.setAttribute("d", held.length ? pathOf(held, x, y) : "");
     if (this.curveAxes !== axes) {
       this.curveAxes = axes;
       drawAxes(this.curves, x, y, { xLabel: "epoch", yLabel: "cross-entropy (log)", yTicks: 4, yFormat: ".1" });
     }
     const last = held.length ? held[held.length - 1][1] : null;
-    this.curves.describe(last === null ? "No training yet." : `After epoch ${frame.epoch}: training loss ${losses[losses.length - 1].toFixed(4)}, held-out loss ${last.toFixed(4)}.`);
+    this.curves.describe(
+      last === null
+        ? "No training yet."
+        : `After epoch ${frame.epoch}: training loss ${losses[losses.length - 1].toFixed(4)}, held-out loss ${last.toFixed(4)}.`,
+    );
   }
 
   // The network: its units and one line per weight, made once per data set and network; each
@@ -183,7 +264,10 @@ export class PlaygroundExplorer extends Explorer {
       this.networkSizes = sizes.join("-");
       const layers = sizes.length;
       const spacing = Math.min(16, (NETWORK.height - 16) / Math.max(...sizes));
-      const position = (layer, unit) => [12 + (layer * (NETWORK.width - 24)) / (layers - 1), NETWORK.height / 2 + (unit - (sizes[layer] - 1) / 2) * spacing];
+      const position = (layer, unit) => [
+        12 + (layer * (NETWORK.width - 24)) / (layers - 1),
+        NETWORK.height / 2 + (unit - (sizes[layer] - 1) / 2) * spacing,
+      ];
       this.connections = [];
       const marks = [];
       for (let layer = 0; layer < layers - 1; layer += 1) {

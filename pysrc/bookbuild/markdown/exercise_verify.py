@@ -1,0 +1,56 @@
+"""The build's proof that an exercise works: its solution passes its check, its starter does
+not, and each wrong answer fails with the diagnosis the author wrote beside it.
+
+Each try runs in its own copy of the page's namespace at the exercise's place in the page (after
+the chapter's cells above it), exactly as the reader's code will run in the browser.
+"""
+
+from __future__ import annotations
+
+from bookbuild.markdown.build_session import BuildCellResult, PageSession
+from bookbuild.markdown.exercise_source import Exercise
+from notebook_cell import run_check
+
+
+class BrokenExerciseError(ValueError):
+    """The exercise does not work as written (`where`: its file and line)."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
+
+
+def verify(exercise: Exercise, session: PageSession, timeout: float | None) -> BuildCellResult:
+    """Check the exercise; return the starter's run (the build shows its output). Each try may
+    run `timeout` seconds, as a cell may."""
+    starter = try_code(exercise, session, exercise.starter, "starter", timeout)
+    if starter[1].passed:
+        fail(exercise, "its starter code passes its check: the starter must not solve the task")
+    if not starter[1].message.strip():
+        fail(exercise, "its check fails the starter without a message for the reader")
+    solution = try_code(exercise, session, exercise.solution, "solution", timeout)
+    if not solution[1].passed:
+        fail(exercise, f"its solution fails its own check:\n{solution[1].message}")
+    for wrong in exercise.wrong_answers:
+        _, check = try_code(exercise, session, wrong.code, f"wrong answer at {wrong.line}", timeout)
+        if check.passed:
+            fail(exercise, f"the wrong answer at {wrong.line} passes the check")
+        if wrong.diagnosis not in check.message:
+            told = f"should be told {wrong.diagnosis!r}, but the feedback is:\n{check.message}"
+            fail(exercise, f"the wrong answer at {wrong.line} {told}")
+    return starter[0]
+
+
+def try_code(exercise: Exercise, session: PageSession, code: str, what: str, timeout):
+    namespace = dict(session.namespace)
+    result = session.run_in(code, namespace, timeout)
+    if result.timed_out:
+        fail(exercise, f"its {what} ran for more than {timeout:g} s at build time and was stopped")
+    if result.error:
+        fail(exercise, f"its {what} raised when run:\n{result.error}")
+    return result, run_check(exercise.check, namespace, session.filename)
+
+
+def fail(exercise: Exercise, problem: str) -> None:
+    raise BrokenExerciseError(exercise.where, f"exercise {exercise.id!r}: {problem}")

@@ -1,0 +1,103 @@
+"""The explorables' Markdown: a ```` ```explorable kind="..." ```` fence, its defaults in YAML.
+
+    ```explorable kind="gradient-descent"
+    surface: valley
+    start: [-4.5, 1.8]
+    learning_rate: 0.05
+    caption: Plain gradient descent on the valley of this chapter.
+    ```
+
+The kinds and their settings are explorables.settings' (an unknown setting or a value out of
+range fails the build, naming the file and line). The HTML is static first: the figure at the
+given settings, drawn at build time by explorables.static_figures, and a caption that says what
+the figure shows and what the controls do online. The runtime (runtime/page/explorables/) takes
+the root over by its hooks: data-explorable (the kind), data-state ("static" until Python has
+drawn the live figure), data-frame, data-settings (the settings, as JSON).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+
+import matplotlib.pyplot as plt
+import yaml
+
+from bookbuild.markdown.book_error import BookError
+from bookbuild.markdown.build_session import IMAGES
+from bookbuild.markdown.source_location import page_source
+from explorables.graph import ExpressionError
+from explorables.settings import SETTINGS, SettingsError, settings_for
+from explorables.static_figures import (
+    ONLINE,
+    gradient_descent_figure,
+    graph_svg,
+    playground_figure,
+)
+from notebook_cell import Image
+from notebook_cell.figures import figure_image
+
+
+def validate(language, inputs, options, attrs, md) -> bool:
+    if set(inputs) != {"kind"} or inputs.get("kind") not in SETTINGS:
+        # Said in format_explorable, which knows the fence's line.
+        options["mistake"] = (f"an explorable fence names its kind, one of {', '.join(SETTINGS)}: "
+                              f'```explorable kind="gradient-descent" (got {inputs})')  # fmt: skip
+    options["kind"] = inputs.get("kind", "")
+    return True
+
+
+def format_explorable(source, language, css_class, options, md, **kwargs) -> str:
+    kind = options["kind"]
+    page = page_source(md)
+    where = page.where(page.find_block(source))
+    if options.get("mistake"):
+        raise BookError(where, options["mistake"])
+    try:
+        given = yaml.safe_load(source) or {}
+        if not isinstance(given, dict):
+            raise SettingsError("the fence's body must be settings, one `name: value` per line")
+        caption = str(given.pop("caption", "")).strip()
+        settings = settings_for(kind, given)
+        image, result = remembered_figure(kind, json.dumps(settings, sort_keys=True))
+    except (yaml.YAMLError, SettingsError, ExpressionError) as error:
+        raise BookError(where, f"explorable {kind}: {error}") from None
+    words = " ".join(part for part in (caption, result) if part)
+    attributes = (
+        f'class="bp-explorable" data-explorable="{kind}" data-state="static" data-frame="0" '
+        f'data-settings="{html.escape(json.dumps(settings))}"'
+    )
+    return (
+        f"<figure {attributes}>"
+        f'<div class="bp-explorable__stage">'
+        f'<img class="bp-explorable__static" src="{image.data_uri}" alt="{html.escape(image.alt)}">'
+        "</div>"
+        '<div class="bp-explorable__controls" data-explorable-controls></div>'
+        f'<figcaption class="bp-explorable__caption">{html.escape(words)} '
+        f'<span class="bp-explorable__online">{html.escape(ONLINE[kind])}</span></figcaption>'
+        "</figure>"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def remembered_figure(kind: str, settings_json: str) -> tuple[Image, str]:
+    """`static_figure`, drawn once per process: `make serve` rebuilds every page on each save,
+    and training the playground's network again would cost half a second each time. (The
+    process imported explorables once, so its code cannot change under the cache.)"""
+    return static_figure(kind, json.loads(settings_json))
+
+
+def static_figure(kind: str, settings: dict) -> tuple[Image, str]:
+    """The figure at `settings`, as an image, and one sentence saying what it shows."""
+    if kind == "graph":
+        svg, result = graph_svg(settings)
+        return Image(
+            "image/svg+xml", svg.encode(), f"Computational graph of {settings['expression']}"
+        ), result
+    draw = gradient_descent_figure if kind == "gradient-descent" else playground_figure
+    figure, result = draw(settings)
+    try:
+        return figure_image(figure, IMAGES), result
+    finally:
+        plt.close(figure)

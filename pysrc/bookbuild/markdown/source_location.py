@@ -1,0 +1,139 @@
+"""Where a block of a page sits in its Markdown file, so that an error names the file and line.
+
+Python-Markdown converts text and knows no file, and MkDocs strips a page's YAML front matter
+before converting it. The MkDocs hook bookbuild/markdown/page_files_hook.py says, for each page,
+which
+file it is and at which line of that file its Markdown starts (`begin_page`); the preprocessor
+registered by `remember_page_source` keeps the page's lines. Outside MkDocs (the unit tests,
+another tool) the file is shown as "<markdown>" and lines count from the text's first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+
+UNKNOWN_FILE = "<markdown>"
+SOURCE_ATTRIBUTE = "bookbuild_source"
+# A fence's opening line: its prefix (indentation, blockquote marks), then ``` or ~~~.
+FENCE_OPENING = re.compile(r"^(?P<prefix>(?:[ \t]*>)*[ \t]*)(?P<fence>`{3,}|~{3,})")
+CONVERSIONS = itertools.count(1)  # numbers each page conversion of this process
+
+
+@dataclass(frozen=True)
+class PageFile:
+    path: str  # as messages show it: "docs/derivatives.md"
+    first_line: int = 1  # the file's line number of the Markdown's first line
+    docs_path: str | None = None  # its place under docs/, for links: "derivatives.md"
+
+
+current_file: PageFile | None = None  # the page MkDocs is converting, if known
+
+
+def begin_page(path: str, first_line: int = 1, docs_path: str | None = None) -> None:
+    global current_file
+    current_file = PageFile(path, first_line, docs_path)
+
+
+def end_page() -> None:
+    global current_file
+    current_file = None
+
+
+def page_markdown(md: Markdown) -> Markdown:
+    """The page's own Markdown instance.
+
+    markdown-exec converts a block's Markdown output with a Markdown instance of its own, which
+    points back at the page's through `_original_md`: what it converts belongs to that page.
+    """
+    return getattr(md, "_original_md", md)
+
+
+class PageSource:
+    """One page's Markdown lines, and the blocks found in them so far (in page order)."""
+
+    def __init__(self, lines: list[str], file: PageFile | None = None) -> None:
+        self.lines = lines
+        self.file = file or PageFile(UNKNOWN_FILE)
+        self.next_block = 0  # blocks are found in page order: search from after the last one
+        self.conversion = next(CONVERSIONS)
+
+    @property
+    def path(self) -> str:
+        return self.file.path
+
+    @property
+    def docs_path(self) -> str | None:
+        """The page's path under docs/ ("reference/solutions.md"); None outside MkDocs."""
+        return self.file.docs_path
+
+    def where(self, index: int | None, offset: int = 0) -> str:
+        """ "docs/x.md:42" for line `index` (0-based in `lines`) plus `offset`; the file alone
+        if the line is unknown."""
+        if index is None:
+            return self.path
+        return f"{self.path}:{self.file.first_line + index + offset}"
+
+    def find_block(self, body: str) -> int | None:
+        """The index of the opening line of the next fenced block whose body is `body`.
+
+        The search goes on from the line after that opening, not after the block: a
+        markdown-exec block of Markdown has the blocks it contains inside its body.
+        """
+        body_lines = body.splitlines()
+        for index in range(self.next_block, len(self.lines)):
+            opening = FENCE_OPENING.match(self.lines[index])
+            if opening and self.has_body(index + 1, opening["prefix"], body_lines):
+                self.next_block = index + 1
+                return index
+        return None
+
+    def has_body(self, start: int, prefix: str, body_lines: list[str]) -> bool:
+        candidate = self.lines[start : start + len(body_lines)]
+        if len(candidate) != len(body_lines):
+            return False
+        return all(
+            line[len(prefix) :] == expected if expected.strip() else not line[len(prefix) :].strip()
+            for line, expected in zip(candidate, body_lines, strict=True)
+        )
+
+    def find_text(self, text: str) -> int | None:
+        """The index of the line where `text` (or, if it spans lines, its first line) starts."""
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        if not first:
+            return None
+        return next((i for i, line in enumerate(self.lines) if first in line), None)
+
+
+def docs_file_source(docs_path: str, lines: list[str]) -> PageSource:
+    """A file of docs/ read outside a page's conversion (the book's exercises, the tests)."""
+    return PageSource(lines, PageFile(f"docs/{docs_path}", 1, docs_path))
+
+
+def page_source(md: Markdown) -> PageSource:
+    """The page's lines (kept by the preprocessor); empty if the page was not seen."""
+    page = page_markdown(md)
+    source = getattr(page, SOURCE_ATTRIBUTE, None)
+    if source is None:
+        source = PageSource([])
+        setattr(page, SOURCE_ATTRIBUTE, source)
+    return source
+
+
+class RememberPageSource(Preprocessor):
+    """Keep the page's lines as they were written, before any preprocessor changes them."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if page_markdown(self.md) is self.md:  # a nested conversion keeps its page's lines
+            setattr(self.md, SOURCE_ATTRIBUTE, PageSource(list(lines), current_file))
+        return lines
+
+
+def remember_page_source(md: Markdown) -> None:
+    """Register the preprocessor once per Markdown instance (first of all preprocessors)."""
+    if "bookbuild_page_source" not in md.preprocessors:
+        md.preprocessors.register(RememberPageSource(md), "bookbuild_page_source", 200)

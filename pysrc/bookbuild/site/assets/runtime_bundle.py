@@ -1,0 +1,28 @@
+"""The browser runtime (runtime/), bundled by esbuild into docs/assets/generated/runtime/.
+
+Two entry points: the page's cells (runtime/page/cells.js) and the Python worker
+(runtime/worker/worker.js). CodeMirror becomes its own chunk, loaded on a cell's first focus.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from bookbuild.site.assets import GENERATED, NODE_MODULES, ROOT
+
+SOURCES = ROOT / "runtime"
+ENTRY_POINTS = {"cells": SOURCES / "page" / "cells.js", "worker": SOURCES / "worker" / "worker.js"}
+
+
+def bundle_runtime() -> str:
+    target = GENERATED / "runtime"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    command = [str(NODE_MODULES / ".bin" / "esbuild")]
+    command += [f"{name}={path}" for name, path in ENTRY_POINTS.items()]
+    command += ["--bundle", "--format=esm", "--minify", "--sourcemap", "--target=es2020"]
+    command += [f"--outdir={target}", "--log-level=warning"]
+    command += ["--splitting", "--chunk-names=chunks/[name]-[hash]"]
+    subprocess.run(command, check=True)
+    return f"runtime: {', '.join(f'{name}.js' for name in ENTRY_POINTS)} bundled"
