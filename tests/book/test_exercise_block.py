@@ -10,9 +10,9 @@ import pytest
 from pymdownx.superfences import SuperFencesException
 
 from bookbuild.book_nav import chapters
-from bookbuild.markdown import cell_fence
+from bookbuild.markdown.book_exercises import ChapterExercises, book_exercises
 from bookbuild.markdown.exercise_counts import check_exercise_counts
-from bookbuild.markdown.exercise_source import ChapterExercises, ExerciseError, book_exercises
+from bookbuild.markdown.exercise_source import ExerciseError
 
 GOOD = {
     "statement": "Write `double(x)`, which returns $2x$.",
@@ -39,14 +39,8 @@ def line_of(text: str, fence: str) -> int:
 
 
 def render(text: str) -> str:
-    md = markdown.Markdown(
-        extensions=["md_in_html", "pymdownx.superfences", "bookbuild.markdown.cell_fence",
-                    "bookbuild.markdown.exercise_block"],
-        extension_configs={"pymdownx.superfences": {"custom_fences": [
-            {"name": "python", "class": "python", "validator": cell_fence.validate,
-             "format": cell_fence.format_cell}]}},
-    )  # fmt: skip
-    return md.convert(text)
+    extensions = ["md_in_html", "pymdownx.superfences", "bookbuild.markdown.extension"]
+    return markdown.Markdown(extensions=extensions).convert(text)
 
 
 def test_an_exercise_is_static_first_with_its_hooks():

@@ -2,13 +2,15 @@
 not, and each wrong answer fails with the mistake (the id) the author wrote beside it; the check
 turns every answer into a message, never into an error of its own (exercise_proof).
 
-Each try runs in its own copy of the page's namespace at the exercise's place in the page (after
-the chapter's cells above it), exactly as the reader's code will run in the browser.
+Each try runs as the reader's code will run in the browser: after only the page's cells it
+needs (what the try and the check read, notebook_cell.page_plan), in a copy of their namespace.
 """
 
 from __future__ import annotations
 
-from bookbuild.markdown.build_session import BuildCellResult, PageSession
+from collections.abc import Callable
+
+from bookbuild.markdown.build_session import BuildCellResult, cell_filename, run_in
 from bookbuild.markdown.exercise_proof import (
     BrokenExerciseError,
     prove_answered,
@@ -20,33 +22,39 @@ from notebook_cell import run_check
 
 __all__ = ["BrokenExerciseError", "verify"]
 
+# The namespace the page's cells leave for a try of this code (the needed cells, run).
+NamespaceFor = Callable[[str], dict]
 
-def verify(exercise: Exercise, session: PageSession, timeout: float | None) -> BuildCellResult:
-    """Check the exercise; return the starter's run (the build shows its output). Each try may
-    run `timeout` seconds, as a cell may."""
-    starter = try_code(exercise, session, exercise.starter, "starter", timeout)
+
+def verify(
+    exercise: Exercise, namespace_for: NamespaceFor, number: int, timeout: float | None
+) -> BuildCellResult:
+    """Check the exercise, the page's cell number `number`; return the starter's run (the build
+    shows its output). Each try may run `timeout` seconds, as a cell may."""
+    starter = try_code(exercise, namespace_for, exercise.starter, "starter", number, timeout)
     if starter[1].passed:
         fail(exercise, "its starter code passes its check: the starter must not solve the task")
     if not starter[1].message.strip():
         fail(exercise, "its check fails the starter without a message for the reader")
     prove_answered(exercise, starter[1], "starter", exercise.part_lines["starter"])
-    solution = try_code(exercise, session, exercise.solution, "solution", timeout)
+    solution = try_code(exercise, namespace_for, exercise.solution, "solution", number, timeout)
     prove_solution(exercise, solution[1])
     for wrong in exercise.wrong_answers:
-        _, check = try_code(exercise, session, wrong.code, f"wrong answer at {wrong.line}", timeout)
+        what = f"wrong answer at {wrong.line}"
+        _, check = try_code(exercise, namespace_for, wrong.code, what, number, timeout)
         prove_answered(exercise, check, "wrong answer", wrong.line)
         prove_diagnosis(exercise, wrong, check)
     return starter[0]
 
 
-def try_code(exercise: Exercise, session: PageSession, code: str, what: str, timeout):
-    namespace = dict(session.namespace)
-    result = session.run_in(code, namespace, timeout)
+def try_code(exercise, namespace_for: NamespaceFor, code: str, what: str, number: int, timeout):
+    namespace = dict(namespace_for(code))
+    result = run_in(code, namespace, number, timeout)
     if result.timed_out:
         fail(exercise, f"its {what} ran for more than {timeout:g} s at build time and was stopped")
     if result.error:
         fail(exercise, f"its {what} raised when run:\n{result.error}")
-    return result, run_check(exercise.check, namespace, session.filename)
+    return result, run_check(exercise.check, namespace, cell_filename(number))
 
 
 def fail(exercise: Exercise, problem: str) -> None:
