@@ -34,6 +34,7 @@ browser's worker.
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 from dataclasses import dataclass, field
 
@@ -106,6 +107,7 @@ READING_METHODS = words("""
     reshape round split squeeze startswith std strip sum swapaxes take tobytes tolist trace
     transpose upper values var value gradient
 """)
+BUILTIN_NAMES = frozenset(dir(builtins))
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 COMPREHENSIONS = (ast.GeneratorExp, ast.ListComp, ast.SetComp, ast.DictComp)
 ANY = "*"  # in Binding.changes: the function may change any argument it is given
@@ -408,8 +410,11 @@ class _CellReader:
                 self.may_change(keyword.value)
 
     def may_change(self, value: ast.expr) -> None:
-        if isinstance(value, ast.Name) and self.binding(value.id).kind not in UNCHANGEABLE:
-            self.mutates.add(value.id)
+        if not isinstance(value, ast.Name) or self.binding(value.id).kind in UNCHANGEABLE:
+            return
+        if value.id in BUILTIN_NAMES and value.id not in self.defined | self.context.keys():
+            return  # `float` in np.array(x, dtype=float): a builtin, not a value to change
+        self.mutates.add(value.id)
 
     def qualified_name(self, node: ast.expr) -> str | None:
         """`np.random.seed` -> "numpy.random.seed" when `np` came from an import, else None."""

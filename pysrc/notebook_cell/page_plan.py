@@ -103,7 +103,8 @@ class PagePlanner:
 
     def apply(self, history: History, index: int, effects: CellEffects, run: Run) -> None:
         for name in effects.mutates:
-            history[name] = history.get(name, ()) + (run,)
+            if name in history:  # a change to a name no cell above defines is not a value's
+                history[name] = history[name] + (run,)
         for name in effects.defines:
             history[name] = (run,)
         if effects.barrier:

@@ -220,7 +220,9 @@ export class CellView {
   // Printed by this cell's code after its run ended (a timer, an asyncio task): kept apart.
   appendLateText(text, stream = "stdout") {
     if (!this.lateBox) {
-      this.live.append(element("p", { class: "bp-cell__label" }, "Printed after the run ended"));
+      this.live.append(
+        element("p", { class: "bp-cell__label" }, "Printed after the run ended (by a timer or a background task)"),
+      );
       this.lateBox = element("pre", { class: "bp-output__text" });
       this.lateTerminal = new TerminalText(this.lateBox, scrollableOutput(this.lateBox));
       this.live.append(this.lateBox);

@@ -129,6 +129,10 @@ export class PythonRuntime {
 
   bootFailed(reason) {
     if (this.state !== "booting") return;
+    if (!navigator.onLine) {
+      reason =
+        "You are offline, and Python is not saved on this device: open the book once while online, or save it for offline reading (on the Orientation page).";
+    }
     clearTimeout(this.bootTimer);
     this.worker.terminate();
     this.state = "failed";
@@ -222,6 +226,7 @@ export class PythonRuntime {
     this.finishedRuns.set(runId, handlers);
     if (this.finishedRuns.size > LATE_OUTPUT_RUNS) this.finishedRuns.delete(this.finishedRuns.keys().next().value);
     resolve(outcome);
+    this.emit({ type: "ran" });
   }
 
   // Stop the running cell: a KeyboardInterrupt where the page can deliver one (cross-origin

@@ -84,15 +84,20 @@ async function run({ runId, page, code, filename, cell = -1, check = null }) {
   send({ type: MESSAGE.started, runId });
   batcher.start(runId);
   let result;
+  const failedLoads = [];
   try {
     // Packages a cell (or an exercise's check) imports, matplotlib say, load on demand.
     for (const source of check ? [code, check] : [code]) {
       await pyodide.loadPackagesFromImports(source, {
         messageCallback: (message) => send({ type: MESSAGE.status, runId, message }),
-        errorCallback: (message) => send({ type: MESSAGE.status, runId, message }),
+        errorCallback: (message) => {
+          failedLoads.push(message);
+          send({ type: MESSAGE.status, runId, message });
+        },
       });
     }
     result = JSON.parse(session.run(page, code, filename, check, cell));
+    if (failedLoads.length && !navigator.onLine) result.notices.push(notSavedNotice(code, check));
   } catch (error) {
     batcher.finish();
     send({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
@@ -116,6 +121,15 @@ async function explore({ runId, request }) {
   } catch (error) {
     send({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
   }
+}
+
+// A package the cell imports could not be downloaded, and the network is gone: say that it was
+// not saved, rather than let the ModuleNotFoundError suggest that it does not exist.
+function notSavedNotice(code, check) {
+  const imported = [code, check].filter(Boolean).flatMap((source) => pyodide.code.find_imports(source).toJs());
+  const missing = [...new Set(imported)].filter((name) => !(name in pyodide.loadedPackages));
+  const names = missing.length ? missing.join(", ") : "a package this cell imports";
+  return `You are offline, and ${names} was not saved on this device. Save the book for offline reading (on the Orientation page) while online.`;
 }
 
 // The cell runner catches everything a cell raises, so an error here means Python itself is no
