@@ -31,7 +31,9 @@
 //                                                       value: repr or null; error: traceback or
 //                                                       null; images: [{mime, data (base64), alt}];
 //                                                       notices: what the cell changed beyond its
-//                                                       variables; check: {passed, message}
+//                                                       variables; check: {passed, message,
+//                                                       mistake}, mistake: the id of the mistake
+//                                                       found ("transpose") or null
 //   crashed   {runId, reason, detail}                   the interpreter is unusable: restart it;
 //                                                       reason: "exited" | "fatal" | "broken"
 //   pong      {pingId}

@@ -116,16 +116,18 @@ def fit(
     return history
 
 
-def accuracy(network, X, y):
+def accuracy(network, X, y, threshold=0.5):
     """Fraction of examples classified correctly.
 
     The predicted class is the argmax over the output columns, or, for a single output
-    column, 1 if the output is at least 0.5 else 0. y: labels (N,) or (N, 1), or one-hot (N, C).
+    column, 1 if the output is at least `threshold` else 0: 0.5 for a probability (a sigmoid
+    output), 0 for a logit (the identity output that BinaryCrossEntropy takes, where σ(z) ≥ 0.5
+    exactly when z ≥ 0). y: labels (N,) or (N, 1), or one-hot (N, C).
     """
     output = network.predict(X)
     y = np.asarray(y)
     if output.shape[1] == 1:
-        predicted = (output[:, 0] >= 0.5).astype(np.intp)
+        predicted = (output[:, 0] >= threshold).astype(np.intp)
     else:
         predicted = output.argmax(axis=1)
     labels = y.argmax(axis=1) if y.ndim == 2 and y.shape[1] > 1 else y.reshape(-1)

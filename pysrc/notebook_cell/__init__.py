@@ -14,6 +14,7 @@ only if a cell already imported them.
 
     execution.py          the cell's code, with the last-expression rule of notebooks
     tracebacks.py         tracebacks trimmed to the reader's code, and hints for common surprises
+    shape_errors.py       numpy's shape and broadcasting errors in plain words, with the shapes
     figures.py            open matplotlib figures as image bytes, with alt text
     matplotlib_backend.py the backend that makes plt.show() show the open figures
     interpreter_guard.py  what a cell may break for the next one: streams, builtins, sys.path

@@ -1,10 +1,11 @@
 """Tracebacks trimmed to the reader's code, and a plain-words hint for the usual surprises.
 
-The traceback starts at the first frame of the reader's cell. Frames in library code show the
-module's path relative to `sys.path` (`backprop/layers.py`) and no source line: the browser's
-wheels are compiled, so they have none, and a traceback should read the same at build time and in
-the browser. Frames of this package (the cell runner itself) are left out: they are not the
-reader's concern.
+The traceback starts at the first frame of the reader's cell; a numpy shape or broadcasting
+error ends with what it means in plain words, with the shapes (shape_errors.py). Frames in
+library code show the module's path relative to `sys.path` (`backprop/layers.py`) and no source
+line: the browser's wheels are compiled, so they have none, and a traceback should read the same
+at build time and in the browser. Frames of this package (the cell runner itself) are left out:
+they are not the reader's concern.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import PurePath
+
+from .shape_errors import explain_shape_error
 
 PACKAGE = __name__.partition(".")[0]
 
@@ -44,6 +47,9 @@ def trimmed_traceback(error: BaseException, filename: str) -> str:
     lines = ["Traceback (most recent call last):\n"] if shown else []
     lines += shown.format()
     lines += traceback.format_exception_only(type(error), error)
+    shape_error = explain_shape_error(error)
+    if shape_error is not None:
+        lines.append(shape_error.explanation + "\n")
     return "".join(lines)
 
 

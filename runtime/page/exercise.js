@@ -5,7 +5,8 @@
 // Hooks that tests outside this repository use: the root's data-exercise (a stable id) and
 // data-exercise-state ("solved" or "failed" after a check; aria-busy="true" while checking), a
 // button named exactly "Check", the feedback inside the root in an aria-live element, the
-// solution's code in [data-solution].
+// solution's code in [data-solution], and data-exercise-mistake on the root after a failed check:
+// the id of the mistake the check found ("transpose"), or "" if it named none.
 import { element } from "./cell-view.js";
 import { lostPythonMessage, neededFailureParts } from "./cell.js";
 import { markSolved, stateOf } from "./exercise-progress.js";
@@ -47,8 +48,9 @@ export class Exercise {
     this.say("Checking…", "info");
     const outcome = await this.cell.page.runUpTo(this.cell, { check: this.check });
     this.root.removeAttribute("aria-busy");
-    const { solved, message, link } = this.judge(outcome);
+    const { solved, message, link, mistake = "" } = this.judge(outcome);
     this.root.dataset.exerciseState = solved ? "solved" : "failed";
+    this.root.dataset.exerciseMistake = solved ? "" : mistake;
     const kept = !solved || markSolved(this.id, this.version);
     const unsaved = kept
       ? ""
@@ -79,7 +81,7 @@ export class Exercise {
           "Your code raised an error (shown in the cell's output above), so it was not checked. Fix it and press Check again.",
       };
     if (!outcome.check) return { solved: false, message: "The check did not run." };
-    return { solved: outcome.check.passed, message: outcome.check.message };
+    return { solved: outcome.check.passed, message: outcome.check.message, mistake: outcome.check.mistake || "" };
   }
 
   // The message as text, with `backticked` names as code (still text: never parsed as HTML),

@@ -82,8 +82,9 @@ def exercise_page(counter, solution: str = "def double(x):\n    return 2 * x") -
         "expect_number(double(3.0), factor * 3.0, 'double(3.0)')\n```\n\n"
         "```markdown hint\nMultiply.\n```\n\n"
         f"```python solution\n{solution}\n```\n\n"
-        '```python wrong diagnosis="times -1"\ndef double(x):\n    return -2 * x\n```\n\n'
-        '```python wrong diagnosis="a factor of 2 missing"\ndef double(x):\n    return x + 0\n```\n'
+        "```markdown explanation\nDoubling multiplies by $2$, the factor of the check.\n```\n\n"
+        '```python wrong diagnosis="sign"\ndef double(x):\n    return -2 * x\n```\n\n'
+        '```python wrong diagnosis="half"\ndef double(x):\n    return x + 0\n```\n'
         "````\n"
     )
 

@@ -35,7 +35,7 @@ def test_rows_whose_mean_is_the_answer_are_not_told_to_sum():
 
 def test_a_sum_over_the_batch_instead_of_the_mean_is_named_for_a_single_number():
     message = feedback(np.asarray(4 * 0.75), np.asarray(0.75), batch_size=4)
-    assert "times N = 4, the batch size: is the division by N" in message
+    assert "is N = 4 (the batch size) times what it should be: is the division by N" in message
 
 
 def test_a_single_wrong_number_gets_no_made_up_constant_factor():
@@ -44,9 +44,12 @@ def test_a_single_wrong_number_gets_no_made_up_constant_factor():
 
 
 @pytest.mark.parametrize(
-    ("found", "diagnosis"), [(1.5, "times 2: is there an extra factor of 2?"),
-                             (-0.75, "times -1: is the sign wrong")],
-)  # fmt: skip
+    ("found", "diagnosis"),
+    [
+        (1.5, "is 2 times what it should be: a factor of 2 too many"),
+        (-0.75, "is -1 times what it should be: is the sign wrong"),
+    ],
+)
 def test_a_single_number_off_by_a_known_factor_is_still_named(found, diagnosis):
     assert diagnosis in feedback(np.asarray(found), np.asarray(0.75))
 

@@ -157,6 +157,16 @@ def test_accuracy_thresholds_a_single_output_at_one_half():
     assert found == 0.75, f"expected 0.75, found {found}"
 
 
+def test_accuracy_thresholds_a_logit_at_zero_when_told():
+    """A network trained with BinaryCrossEntropy outputs logits: class 1 where z ≥ 0."""
+    network = Network([Dense(1, 1)])
+    network.layers[0].W[...] = 1.0
+    X = np.array([[-0.3], [0.2], [0.4], [-2.0]])
+    labels = np.array([0, 1, 1, 0])
+    assert accuracy(network, X, labels, threshold=0.0) == 1.0
+    assert accuracy(network, X, labels) == 0.5, "at 0.5, the logits 0.2 and 0.4 read as class 0"
+
+
 def test_accuracy_takes_the_argmax_for_several_outputs_and_accepts_one_hot_labels():
     network = Network([Dense(2, 2)])
     network.layers[0].W[...] = np.eye(2)

@@ -48,7 +48,10 @@ def in_the_worker(tmp_path_factory) -> dict:
 @pytest.fixture(scope="module")
 def at_build_time() -> dict:
     session = PageSession()
-    return {name: session.run(code) for name, code in CELLS.items()}
+    return {
+        name: session.run(code, number)
+        for number, (name, code) in enumerate(CELLS.items(), start=1)
+    }
 
 
 @pytest.mark.parametrize("name", list(CELLS))

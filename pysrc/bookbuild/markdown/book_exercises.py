@@ -1,11 +1,13 @@
 """The whole book's exercises, chapter by chapter in the nav's order: for the book's progress
-(the Orientation page) and the solutions appendix, and for the tests."""
+(the Orientation page) and the solutions appendix, and for the tests. Every chapter has enough of
+them (exercise_counts)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from bookbuild.book_nav import NavPage, nav_pages
+from bookbuild.markdown.exercise_counts import check_exercise_counts
 from bookbuild.markdown.exercise_source import Exercise, ExerciseError, find_exercises
 from bookbuild.markdown.source_location import docs_file_source
 
@@ -33,4 +35,5 @@ def book_exercises() -> list[ChapterExercises]:
                     f"{seen[exercise.id]}; ids must be unique in the book"
                 )
             seen[exercise.id] = exercise.where
+    check_exercise_counts(chapters)
     return chapters

@@ -32,6 +32,7 @@ CODE_INPUTS = [
         for name in [
             "build_session.py",
             "exercise_verify.py",
+            "exercise_proof.py",
             "page_run.py",
             "dataflow_proof.py",
             "page_model.py",

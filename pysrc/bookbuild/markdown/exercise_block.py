@@ -114,11 +114,12 @@ def exercise_markup(exercise: Exercise, number: str, source: PageSource, cell: s
             "",
         ]
     lines += [
-        '<details class="bp-exercise__solution">',
+        '<details class="bp-exercise__solution" markdown="block">',
         "<summary>Solution</summary>",
         "<p>Looking is fine: reading a solution after trying is one of the best ways to learn. "
         "Try it in the cell above, then press Check.</p>",
         f"<div data-solution>{solution}</div>",
+        *explanation_markup(exercise),
         "</details>",
         "",
         '<p class="bp-exercise__in-print" markdown="span">The solution, and what the check '
@@ -179,21 +180,36 @@ def progress_markup(chapters, source: PageSource) -> list[str]:
 
 
 def solutions_markup(chapters, source: PageSource) -> list[str]:
-    """The appendix: each exercise's solution and what its check verifies, by chapter."""
+    """The appendix: each exercise's solution, folded, with why it works, and what its check
+    verifies, by chapter."""
     out: list[str] = []
     for chapter in chapters:
         out += ["", f"## {chapter.page.title}", ""]
         for number, exercise in enumerate(chapter.exercises, start=1):
             back = f"{link(source, chapter.page.markdown)}#exercise-{exercise.id}"
+            solution = highlight(exercise.solution, PythonLexer(), CODE_FORMATTER)
             out += [
                 f"### Exercise {chapter.page.number}.{number}: {exercise.title} "
                 f"{{#solution-{exercise.id}}}",
                 "",
                 f"The check verifies: {exercise.verifies} ([The exercise]({back}))",
                 "",
-                "```python",
-                exercise.solution,
-                "```",
+                '<details class="bp-solution" markdown="block">',
+                f"<summary>Solution to {chapter.page.number}.{number}</summary>",
+                solution,
+                *explanation_markup(exercise),
+                "</details>",
                 "",
             ]
     return out
+
+
+def explanation_markup(exercise: Exercise) -> list[str]:
+    """Why the solution works: the exercise's explanation part, in Markdown."""
+    return [
+        '<div class="bp-exercise__explanation" markdown="block">',
+        "",
+        f"**Why it works.** {exercise.explanation}",
+        "",
+        "</div>",
+    ]

@@ -22,13 +22,19 @@
         return (f(x + h) - f(x - h)) / (2 * h)
     ```
 
-    ```python wrong diagnosis="forward difference"
-    A plausible wrong answer; its check must fail with a message containing the diagnosis.
+    ```markdown explanation
+    One or two sentences on why the solution works (the solutions appendix prints them).
+    ```
+
+    ```python wrong diagnosis="factor-2"
+    A plausible wrong answer; its check must fail with exactly this mistake (its id).
     ```
     ````
 
 The outer fence has more backticks than the inner ones. `id` must be unique in the book: it keys
-the reader's progress. Every mistake in the block is reported with its file and line.
+the reader's progress. Every mistake in the block is reported with its file and line: an unknown
+diagnosis id (exercise_mistake_ids), a hint that gives away a line of the solution
+(exercise_hints), and, for the whole book, a chapter with too few exercises (exercise_counts).
 """
 
 from __future__ import annotations
@@ -37,8 +43,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from mkdocs.exceptions import BuildError
-
+from bookbuild.markdown.exercise_error import ExerciseError
+from bookbuild.markdown.exercise_hints import check_hints_hide_the_solution
+from bookbuild.markdown.exercise_mistake_ids import check_diagnosis_ids, diagnosis_id
 from bookbuild.markdown.source_location import PageSource
 
 OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{4,}|~{4,})exercise\b(?P<options>.*)$")
@@ -48,18 +55,13 @@ PART = re.compile(r"^```(?P<language>\w+)\s+(?P<kind>\w+)(?P<options>.*)$")
 OPTION = re.compile(r'(\w[\w-]*)="([^"]*)"')
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PART_LANGUAGES = {"starter": "python", "check": "python", "solution": "python",
-                  "wrong": "python", "hint": "markdown"}  # fmt: skip
-
-
-class ExerciseError(BuildError):
-    """A malformed exercise; the message starts with its file and line. A BuildError: MkDocs
-    prints the message once, with no traceback, and stops."""
+                  "wrong": "python", "hint": "markdown", "explanation": "markdown"}  # fmt: skip
 
 
 @dataclass
 class WrongAnswer:
     code: str
-    diagnosis: str  # the feedback must contain this text
+    diagnosis: str  # the id of the mistake its check must find ("transpose")
     line: str  # file:line of its fence
 
 
@@ -72,7 +74,10 @@ class Exercise:
     starter: str | None = None
     check: str | None = None
     solution: str | None = None
+    explanation: str | None = None  # why the solution works, in Markdown
     hints: list[str] = field(default_factory=list)
+    hint_lines: list[str] = field(default_factory=list)  # file:line of each hint's fence
+    part_lines: dict[str, str] = field(default_factory=dict)  # file:line of each other part
     wrong_answers: list[WrongAnswer] = field(default_factory=list)
     start: int = 0  # index of the opening line in the page's lines
     end: int = 0  # index just after the closing line
@@ -165,12 +170,14 @@ def parse_exercise(lines, start, closing, opening, source: PageSource) -> Exerci
         add_part(exercise, part, "\n".join(body[index + 1 : end]), source.where(start + 1 + index))
         index = end + 1
     exercise.statement = "\n".join(statement).strip()
-    for required in ("statement", "starter", "check", "solution"):
+    for required in ("statement", "starter", "check", "solution", "explanation"):
         if not getattr(exercise, required):
             raise ExerciseError(f"{where}: the exercise {exercise_id!r} has no {required}")
     if not exercise.verifies:
         raise ExerciseError(f"{where}: the check of {exercise_id!r} must start with a docstring "
                             "saying what it verifies")  # fmt: skip
+    check_diagnosis_ids(exercise)
+    check_hints_hide_the_solution(exercise)
     return exercise
 
 
@@ -182,13 +189,12 @@ def add_part(exercise: Exercise, part: re.Match, text: str, where: str) -> None:
                             f"{known}")  # fmt: skip
     if kind == "hint":
         exercise.hints.append(text.strip())
+        exercise.hint_lines.append(where)
     elif kind == "wrong":
-        diagnosis = options_of(part["options"]).get("diagnosis", "")
-        if not diagnosis:
-            raise ExerciseError(f'{where}: a wrong answer needs diagnosis="..." (text its '
-                                "feedback must contain)")  # fmt: skip
+        diagnosis = diagnosis_id(options_of(part["options"]), where)
         exercise.wrong_answers.append(WrongAnswer(text, diagnosis, where))
     elif getattr(exercise, kind) is not None:
         raise ExerciseError(f"{where}: the exercise {exercise.id!r} has two {kind} parts")
     else:
-        setattr(exercise, kind, text)
+        setattr(exercise, kind, text.strip() if kind == "explanation" else text)
+        exercise.part_lines[kind] = where

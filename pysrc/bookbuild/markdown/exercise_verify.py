@@ -1,5 +1,6 @@
 """The build's proof that an exercise works: its solution passes its check, its starter does
-not, and each wrong answer fails with the diagnosis the author wrote beside it.
+not, and each wrong answer fails with the mistake (the id) the author wrote beside it; the check
+turns every answer into a message, never into an error of its own (exercise_proof).
 
 Each try runs as the reader's code will run in the browser: after only the page's cells it
 needs (what the try and the check read, notebook_cell.page_plan), in a copy of their namespace.
@@ -10,20 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bookbuild.markdown.build_session import BuildCellResult, cell_filename, run_in
+from bookbuild.markdown.exercise_proof import (
+    BrokenExerciseError,
+    prove_answered,
+    prove_diagnosis,
+    prove_solution,
+)
 from bookbuild.markdown.exercise_source import Exercise
 from notebook_cell import run_check
 
+__all__ = ["BrokenExerciseError", "verify"]
+
 # The namespace the page's cells leave for a try of this code (the needed cells, run).
 NamespaceFor = Callable[[str], dict]
-
-
-class BrokenExerciseError(ValueError):
-    """The exercise does not work as written (`where`: its file and line)."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        self.where = where
-        self.problem = problem
-        super().__init__(f"{where}: {problem}")
 
 
 def verify(
@@ -36,17 +36,14 @@ def verify(
         fail(exercise, "its starter code passes its check: the starter must not solve the task")
     if not starter[1].message.strip():
         fail(exercise, "its check fails the starter without a message for the reader")
+    prove_answered(exercise, starter[1], "starter", exercise.part_lines["starter"])
     solution = try_code(exercise, namespace_for, exercise.solution, "solution", number, timeout)
-    if not solution[1].passed:
-        fail(exercise, f"its solution fails its own check:\n{solution[1].message}")
+    prove_solution(exercise, solution[1])
     for wrong in exercise.wrong_answers:
         what = f"wrong answer at {wrong.line}"
         _, check = try_code(exercise, namespace_for, wrong.code, what, number, timeout)
-        if check.passed:
-            fail(exercise, f"the wrong answer at {wrong.line} passes the check")
-        if wrong.diagnosis not in check.message:
-            told = f"should be told {wrong.diagnosis!r}, but the feedback is:\n{check.message}"
-            fail(exercise, f"the wrong answer at {wrong.line} {told}")
+        prove_answered(exercise, check, "wrong answer", wrong.line)
+        prove_diagnosis(exercise, wrong, check)
     return starter[0]
 
 

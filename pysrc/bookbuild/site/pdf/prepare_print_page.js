@@ -6,7 +6,8 @@
 //     they are also in the PDF's bookmarks and its extracted text;
 //   - under each chapter title with cells, a note with the chapter's URL in the online edition;
 //   - running heads: each chapter prints on its own named page, whose margin box shows its title;
-//   - the contents: chapters and sections, linked, with a slot for the page number.
+//   - the contents: chapters and sections, linked, with a slot for the page number;
+//   - the solutions appendix's folded solutions, opened.
 // Returns the ids the contents link to; bookbuild.site.pdf.contents_pages fills in their page numbers.
 ({ edition }) => {
   const book = document.querySelector("#print-site-page");
@@ -124,6 +125,11 @@
   contents.append(list);
   contents.closest("section").style.page = "bp-contents";
   pageRules.push(`@page bp-contents { @top-right { content: "Contents"; } }`);
+
+  // The appendix's solutions are folded on screen; on paper they are the point.
+  book.querySelectorAll("details.bp-solution").forEach((fold) => {
+    fold.open = true;
+  });
 
   const style = document.createElement("style");
   style.textContent = pageRules.join("\n");
