@@ -106,10 +106,9 @@
   // resolves with the Stop click and `next`'s result (Stop -> a working Python).
   bench.stopThenRun = async (loop, next) => {
     runButton(loop).click();
-    await bench.waitFor(() => loop.querySelector(".bp-cell__status")?.textContent === "Running…", loop, {
-      childList: true,
-      subtree: true,
-      characterData: true,
+    await bench.waitFor(() => loop.hasAttribute("data-running"), loop, {
+      attributes: true,
+      attributeFilter: ["data-running"],
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const stop = performance.now();

@@ -72,4 +72,24 @@ def hint_for(error: BaseException, available_packages: tuple[str, ...]) -> str:
                 f"This book's Python has {', '.join(available_packages)} and the standard "
                 "library; other packages cannot be installed here.\n"
             )
+    if is_async_at_top_level(error):
+        return ASYNC_HINT
     return ""
+
+
+# A cell runs its code to the end before the page hears from it: it cannot wait for an event
+# loop. In Pyodide, asyncio.run fails with "Cannot stack switch"; at build time, with "cannot
+# be called from a running event loop" or not at all.
+ASYNC_HINT = (
+    "Cells run from top to bottom without waiting: `await` outside a function and "
+    "`asyncio.run(...)` are not available here. Call the synchronous version of the code, "
+    "or schedule the coroutine with `asyncio.ensure_future(...)`: it runs after the cell "
+    "finishes, and what it prints appears under the cell.\n"
+)
+
+
+def is_async_at_top_level(error: BaseException) -> bool:
+    text = str(error)
+    return (isinstance(error, SyntaxError) and "outside function" in text and "await" in text) or (
+        isinstance(error, RuntimeError) and "stack switch" in text
+    )

@@ -109,9 +109,12 @@ export class CellView {
     for (const name of ["role", "tabindex", "aria-multiline", "aria-label"]) this.code.removeAttribute(name);
   }
 
+  // Busy: waiting to run, or running; `running`: its own code runs now (Stop is on, and the
+  // root has data-running, a hook for tests).
   setBusy(busy, running = false) {
     if (busy) this.root.setAttribute("aria-busy", "true");
     else this.root.removeAttribute("aria-busy");
+    this.root.toggleAttribute("data-running", running);
     const hadFocus = document.activeElement === this.stopButton;
     this.stopButton.disabled = !running;
     // A disabled button drops focus to <body>: give it back to the cell.

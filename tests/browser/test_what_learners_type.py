@@ -34,7 +34,7 @@ def start_running(page, cell_locator, code: str) -> None:
     """Type and press Run, and return while the cell itself runs (after what it needs)."""
     type_code(page, cell_locator, code)
     cell_locator.get_by_role("button", name="Run").click()
-    expect(cell_locator.locator(".bp-cell__status")).to_have_text("Running…", timeout=90_000)
+    expect(cell_locator).to_have_attribute("data-running", "", timeout=90_000)
 
 
 def workers(page) -> int:
