@@ -2,22 +2,42 @@
 import { CellView } from "./cell-view.js";
 import { forgetEdit, loadEdit, saveEdit, watchEdit } from "./persistence.js";
 
-// Why Python had to be restarted during a run, in the reader's words.
-export function lostPythonMessage(reason, detail) {
-  const cleared = "Python was restarted, so the variables of every page were cleared.";
-  const again = "Running a cell runs the cells above it again.";
+// Why Python had to be restarted during a run, in the reader's words, with what was cleared.
+export function lostPythonMessage(reason, detail, cleared = []) {
+  const gone = `Python was restarted: ${clearedWords(cleared)}`;
+  const next = "The next Run runs again only the cells it needs.";
   switch (reason) {
     case "stopped":
-      return `Stopped. ${cleared} ${again}`;
+      return `Stopped. To stop it, ${gone} ${next}`;
     case "exited":
-      return `Your code ended Python${detail ? ` (exit code ${detail})` : ""}. ${cleared} ${again}`;
+      return `Your code ended Python${detail ? ` (exit code ${detail})` : ""}. ${gone} ${next}`;
     case "unresponsive":
-      return `Python stopped answering after this cell (it closed its worker or removed its message handler). ${cleared} ${again}`;
+      return `Python stopped answering after this cell (it closed its worker or removed its message handler). ${gone} ${next}`;
     case "broken":
-      return `This cell changed Python itself so that no cell could run after it (${detail}). ${cleared} ${again}`;
+      return `This cell changed Python itself so that no cell could run after it (${detail}). ${gone} ${next}`;
     default:
-      return `Python crashed (${detail || "out of memory?"}). ${cleared} ${again}`;
+      return `Python crashed (${detail || "out of memory?"}). ${gone} ${next}`;
   }
+}
+
+// "the variables from cells 1, 3 of this page and of Derivatives (cells 1, 2) were cleared."
+function clearedWords(cleared) {
+  if (!cleared.length) return "no variables were lost (no cell had finished running).";
+  const here = cleared.find((page) => page.page === location.pathname);
+  const others = cleared.filter((page) => page !== here);
+  const cells = (page) => `cell${page.cells.length > 1 ? "s" : ""} ${page.cells.map(cellNumber).join(", ")}`;
+  const parts = [];
+  if (here) parts.push(`the variables from ${cells(here)} of this page`);
+  if (others.length) {
+    const list = others.map((page) => `${page.title} (${cells(page)})`).join(", ");
+    parts.push(`${here ? "and those " : "the variables "}of ${list}`);
+  }
+  return `${parts.join(" ")} were cleared.`;
+}
+
+function cellNumber(cellId) {
+  const match = /^cell-(\d+)$/.exec(cellId);
+  return match ? match[1] : cellId;
 }
 
 // The names a needed cell provides, as a reader knows them (none of the planner's own).
@@ -55,6 +75,7 @@ export class Cell {
     this.originalCode = root.dataset.source;
     this.originalHash = root.dataset.sourceHash;
     this.expectsError = root.hasAttribute("data-expects-error");
+    this.declaredNeeds = (root.dataset.declaredNeeds || "").split(" ").filter(Boolean);
     // An exercise's cell runs only when the reader runs or checks it, never before a later cell.
     this.isExercise = root.hasAttribute("data-exercise-cell");
     this.label = `Cell ${index + 1}`;

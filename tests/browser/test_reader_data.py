@@ -68,9 +68,11 @@ def test_an_edit_in_another_tab_is_noticed_and_either_can_be_kept(context, site_
     for tab in (one, two):
         tab.goto(site_url + "derivatives/")
     type_code(one, cell(one, 0), "print('from tab one')")
+    saved = "() => Object.values(localStorage).some((value) => value.includes('from tab one'))"
+    one.wait_for_function(saved)
     type_code(two, cell(two, 0), "print('from tab two')")
     notice = cell(one, 0).locator(".bp-cell__notice")
-    expect(notice).to_contain_text("changed in another tab")
+    expect(notice).to_contain_text("changed in another tab", timeout=20_000)
     notice.get_by_role("button", name="Use the other tab's").click()
     expect(cell(one, 0).locator(".cm-content")).to_contain_text("from tab two")
 

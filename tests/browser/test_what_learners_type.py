@@ -16,7 +16,7 @@ from tests.browser.cells import cell, live_text, run, type_code, wait_until_idle
 
 pytestmark = pytest.mark.browser
 CHAPTER = "derivatives/"
-RESTARTED = "Python was restarted: the variables from"
+RESTARTED = "Python was restarted: "
 
 
 def live(cell_locator) -> str:
