@@ -93,7 +93,7 @@ $(LOCK_STAMP): $(RELEASE_STAMP) $(WHEEL_STAMPS) $(ASSET_CODE)/local_wheels.py $(
 	$(PY) -m bookbuild.site.assets lock
 	@touch $@
 
-$(RUNTIME_STAMP): $(NODE_STAMP) $(call source_files,runtime) $(ASSET_CODE)/runtime_bundle.py | $(VENV_STAMP)
+$(RUNTIME_STAMP): $(NODE_STAMP) $(call source_files,runtime) $(ASSET_CODE)/runtime_bundle.py pysrc/bookbuild/contract.py | $(VENV_STAMP)
 	$(PY) -m bookbuild.site.assets runtime
 	@touch $@
 

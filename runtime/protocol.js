@@ -38,6 +38,8 @@
 //                                                       reason: "exited" | "fatal" | "broken"
 //   pong      {pingId}
 //   explored  {runId, answer}                           the explorable's answer (JSON text)
+import CONTRACT from "book-contract";
+
 export const MESSAGE = Object.freeze({
   init: "init",
   plan: "plan",
@@ -104,15 +106,13 @@ export function checkMessage(message) {
   });
 }
 
-// Text a run may show (printed output and the displayed value together); the worker cuts the
-// rest and the page says so, once.
-export const OUTPUT_LIMIT_CHARACTERS = 100_000;
-// Printed text reaches the page at most this long after it was printed while a cell runs.
-export const OUTPUT_FLUSH_MS = 50;
-// Boot must finish within this time, or the reader is told and offered Retry.
-export const BOOT_TIMEOUT_MS = 60_000;
-// Stop waits this long for a KeyboardInterrupt before it restarts the worker.
-export const INTERRUPT_GRACE_MS = 2_000;
-// An idle worker answers a request or a ping at once; one that does not within this time has
-// been closed or deafened by a cell, and is replaced.
-export const ANSWER_TIMEOUT_MS = 3_000;
+// Limits and timeouts, from bookbuild/contract.py (the one place they are written):
+// OUTPUT_LIMIT_CHARACTERS   text a run may show (printed output and the value together); the
+//                           worker cuts the rest and the page says so, once
+// OUTPUT_FLUSH_MS           printed text reaches the page at most this long after it was printed
+// BOOT_TIMEOUT_MS           boot must finish within this, or the reader is told and offered Retry
+// INTERRUPT_GRACE_MS        Stop waits this long for a KeyboardInterrupt, then restarts the worker
+// ANSWER_TIMEOUT_MS         an idle worker answers a request or a ping within this, or it has been
+//                           closed or deafened by a cell, and is replaced
+export const { OUTPUT_LIMIT_CHARACTERS, OUTPUT_FLUSH_MS, BOOT_TIMEOUT_MS, INTERRUPT_GRACE_MS, ANSWER_TIMEOUT_MS } =
+  CONTRACT.limits;

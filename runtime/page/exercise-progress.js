@@ -4,7 +4,9 @@
 // statement, check and solution, from the build): when the book changes an exercise, an old
 // "solved" no longer counts for it. Progress can be exported as a small JSON file and imported
 // into another browser. Storage can be full or blocked: then progress lasts until the page closes.
-const STORAGE_KEY = "backprop-book:v1:exercises";
+import CONTRACT from "book-contract";
+
+const STORAGE_KEY = CONTRACT.storage.PROGRESS_KEY;
 const EXPORT_FORMAT = "backprop-book exercise progress";
 const listeners = new Set();
 let inMemory = {};

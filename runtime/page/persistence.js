@@ -2,7 +2,9 @@
 // they started from, so an edit of an older version of a cell is never shown as current.
 // Storage can be full or blocked (private modes, policies): then saving fails softly and the
 // reader is told, once per cell; nothing else breaks.
-const PREFIX = "backprop-book:v1:";
+import CONTRACT from "book-contract";
+
+const PREFIX = CONTRACT.storage.EDIT_PREFIX; // + page + ":" + cell id (bookbuild/contract.py)
 
 function storage() {
   try {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from bookbuild.contract import edit_key
 from tests.browser.cells import cell, live_text, next_chapter, run, type_code
 
 pytestmark = pytest.mark.browser
@@ -39,7 +40,7 @@ def test_edits_survive_a_reload_and_reset_restores_the_original(page, site_url):
 def test_an_edit_of_an_older_version_of_a_cell_is_flagged_not_shown(page, site_url):
     page.goto(site_url + CHAPTER)
     first = cell(page, 0)
-    key = f"backprop-book:v1:/{CHAPTER}:{first.get_attribute('data-cell')}"
+    key = edit_key(f"/{CHAPTER}", first.get_attribute("data-cell"))
     stale = '{"code": "print(\\"old\\")", "originalHash": "0000000000000000"}'
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, stale])
     page.reload()

@@ -9,6 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from bookbuild.contract import edit_key
 from bookbuild.markdown.book_exercises import book_exercises
 from tests.browser.cells import cell, type_code
 
@@ -42,7 +43,7 @@ def test_a_solved_exercise_that_cannot_be_saved_says_so(page, site_url):
 def test_only_settled_edits_are_saved(page, site_url):
     page.goto(site_url + "derivatives/")
     first = cell(page, 0)
-    key = f"backprop-book:v1:/derivatives/:{first.get_attribute('data-cell')}"
+    key = edit_key("/derivatives/", first.get_attribute("data-cell"))
     type_code(page, first, "x = 1")
     page.wait_for_function(f"() => localStorage.getItem({json.dumps(key)})?.includes('x = 1')")
     page.keyboard.press("Control+A")

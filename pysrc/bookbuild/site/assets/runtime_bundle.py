@@ -2,24 +2,33 @@
 
 Two entry points: the page's cells (runtime/page/cells.js) and the Python worker
 (runtime/worker/worker.js). CodeMirror becomes its own chunk, loaded on a cell's first focus.
+The module `book-contract` is bookbuild/contract.py's values, written here as JSON.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
-from bookbuild.site.assets import GENERATED, NODE_MODULES, ROOT
+from bookbuild import contract
+from bookbuild.site.assets import CACHE, GENERATED, NODE_MODULES, ROOT
 
 SOURCES = ROOT / "runtime"
 ENTRY_POINTS = {"cells": SOURCES / "page" / "cells.js", "worker": SOURCES / "worker" / "worker.js"}
+
+
+CONTRACT_JSON = CACHE / "runtime" / "book-contract.json"
 
 
 def bundle_runtime() -> str:
     target = GENERATED / "runtime"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
+    CONTRACT_JSON.parent.mkdir(parents=True, exist_ok=True)
+    CONTRACT_JSON.write_text(json.dumps(contract.as_json(), indent=1))
     command = [str(NODE_MODULES / ".bin" / "esbuild")]
+    command += [f"--alias:book-contract={CONTRACT_JSON}"]
     command += [f"{name}={path}" for name, path in ENTRY_POINTS.items()]
     command += ["--bundle", "--format=esm", "--minify", "--sourcemap", "--target=es2020"]
     command += [f"--outdir={target}", "--log-level=warning"]
