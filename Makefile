@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 VENV := .venv
 PY := $(VENV)/bin/python
-# Pyodide 0.27.7 runs CPython 3.12, so the build and the tests use 3.12 too.
+# The Pyodide package.json pins (0.27) runs CPython 3.12, so the build and the tests use 3.12 too.
 PYTHON312 := $(shell command -v python3.12 2>/dev/null || command -v python3)
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
@@ -58,7 +58,11 @@ $(VENV_STAMP): requirements.lock
 	@echo "$(CURDIR)/pysrc" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/pysrc.pth"
 	@touch $@
 
+# npm ci is silent for a minute or two on a first set-up: say what it does first. npm refuses a
+# Node.js outside package.json's `engines` (engine-strict), naming the range and the version found.
 $(NODE_STAMP): package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js and npm are needed: install a version that package.json's engines allows ($$(sed -n 's/.*"node": "\(.*\)".*/\1/p' package.json))."; exit 1; }
+	@echo "Installing the JavaScript packages of package-lock.json into node_modules/ with npm ci (Node.js $$(node --version); package.json's engines: $$(node -p 'require("./package.json").engines.node')). The first time, this takes a minute or two and prints nothing until it is done."
 	npm ci --no-audit --no-fund
 	@touch $@
 
