@@ -38,11 +38,12 @@ $(error make serve: $(PORT_PROBLEM))
 endif
 endif
 
-.PHONY: help setup assets build serve test test-chapter lint bench pdf clean
+.PHONY: help setup assets build serve test check test-chapter lint bench pdf clean
 
 help:
 	@echo "make serve   build and preview the book at http://127.0.0.1:$(PORT) (live reload; PORT=8001)"
 	@echo "make test    set everything up, then run lint and every test"
+	@echo "make check   lint and the tests without a browser (the module, the build, the checks)"
 	@echo "make test-chapter CHAPTER=docs/NAME.md"
 	@echo "             build the book, then run one chapter's build and browser checks"
 	@echo "make build   write the static site to site/"
@@ -126,6 +127,15 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 
 test: lint $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m pytest
+
+# The edit loop's quick tier: lint, then every test that needs no browser and no make serve: the
+# module, the exercise checks, the explorables' numbers, the strict build of the whole book with
+# its content checks, and the project's own checks (workflows, Makefile, Node.js range).
+# `make test` runs all of these too.
+CHECK_TESTS := tests/module tests/exercise_checks tests/explorables tests/book \
+	tests/test_makefile.py tests/test_workflows.py tests/test_node_support.py
+check: lint $(ASSETS) $(BROWSER_STAMP)
+	$(PY) -m pytest $(CHECK_TESTS)
 
 # One chapter: the strict build of the whole book (cells come from the cache where nothing
 # changed), the book-wide checks, and that chapter's own checks and cells in Chromium.

@@ -18,7 +18,12 @@ import yaml
 
 from bookbuild.paths import ROOT
 
-HOOKS = [ROOT / "pysrc" / "bookbuild" / "markdown" / "page_files_hook.py"]
+MARKDOWN = ROOT / "pysrc" / "bookbuild" / "markdown"
+# Errors name the file and line; a link to a missing heading is an error.
+HOOKS = [MARKDOWN / "page_files_hook.py", MARKDOWN / "anchor_links_hook.py"]
+# What every chapter of the book has (bookbuild.markdown.chapter_rules_hook): a test's small
+# pages lack most of it, so only the tests of those rules ask for it.
+CHAPTER_RULES = MARKDOWN / "chapter_rules_hook.py"
 
 
 @dataclass
@@ -26,6 +31,7 @@ class MiniBook:
     directory: Path
     cell_cache: Path
     pages: dict[str, str] = field(default_factory=dict)
+    hooks: list[Path] = field(default_factory=lambda: list(HOOKS))
 
     @property
     def docs(self) -> Path:
@@ -48,7 +54,7 @@ class MiniBook:
             "site_dir": str(self.site),
             "nav": [{Path(name).stem: name} for name in pages],
             "theme": {"custom_dir": str(ROOT / "docs" / "overrides")},
-            "hooks": [str(hook) for hook in HOOKS],
+            "hooks": [str(hook) for hook in self.hooks],
             "watch": [],
             "plugins": ["search", {"markdown-exec": {"languages": []}}],
         }

@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 from bookbuild.markdown import mermaid_fence
+from tests.book.test_light_pages import has_katex_html
 
 DIAGRAM = "```mermaid\nflowchart LR\n  forward[forward pass] --> backward[backward pass]\n```\n"
 
@@ -28,6 +29,7 @@ def test_a_diagram_becomes_an_accessible_svg_in_the_page_with_nothing_from_elsew
     )
     assert not loads, f"the diagram loads {loads}"
     assert "<script" not in page.split("<article", 1)[1].split("</article>", 1)[0]
+    assert not has_katex_html(page), "a diagram's `.katex` style rule is not KaTeX's HTML"
 
 
 def test_a_drawn_diagram_is_kept_and_not_drawn_again(monkeypatch):

@@ -9,6 +9,7 @@ from bookbuild.harness.reader_actions import (  # noqa: F401 - the tests import 
     cell,
     live_text,
     next_chapter,
+    previous_chapter,
     run,
     static_text,
     type_code,

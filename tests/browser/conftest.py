@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from bookbuild.harness.browser import confine_to_origin, launch_chromium
 from bookbuild.harness.reader_actions import BOOT_TIMEOUT_MS, record_page_errors
 from bookbuild.harness.static_server import port_built_for, serve_directory
+
+# A test waits for the state it needs, as long as a busy machine takes to reach it: Playwright's
+# expect() waits 5 s by default, a page's own waits (page.set_default_timeout) as long as Python
+# may take to start. Both use the latter; no test waits for a time.
+expect.set_options(timeout=BOOT_TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")

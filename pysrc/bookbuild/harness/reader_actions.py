@@ -39,8 +39,17 @@ def type_code(page, cell_locator, code: str):
 def next_chapter(page) -> None:
     """The footer's Next link (Material's instant navigation), until the next page's cells are
     attached: the URL changes before Material swaps the content in."""
+    follow_footer_link(page, "next")
+
+
+def previous_chapter(page) -> None:
+    """The footer's Previous link, as next_chapter."""
+    follow_footer_link(page, "prev")
+
+
+def follow_footer_link(page, which: str) -> None:
     source = cell(page, 0).get_attribute("data-source")
-    page.locator("a.md-footer__link--next").click()
+    page.locator(f"a.md-footer__link--{which}").click()
     page.wait_for_function(
         "(old) => { const c = document.querySelector('[data-cell]');"
         " return c && c.dataset.source !== old && c.matches('.bp-cell--attached'); }",
