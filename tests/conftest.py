@@ -77,7 +77,11 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    """With --chapter: drop the tests parametrized for another page of the nav."""
+    """The tests that need the book's build run first (in their own order): the build fills the
+    cell cache, so that `make serve` in a copy of the project (tests/authoring/test_preview.py)
+    starts from it instead of running every cell of the book again. With --chapter: drop the
+    tests parametrized for another page of the nav."""
+    items.sort(key=lambda item: "built_site" not in getattr(item, "fixturenames", ()))
     chapter = config.getoption("--chapter")
     if not chapter:
         return
