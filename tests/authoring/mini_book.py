@@ -1,9 +1,10 @@
 """A small book built with the project's own mkdocs.yml, from pages a test writes.
 
 For what an author sees when a page is wrong: `mkdocs build --strict` in a subprocess, as
-`make build` runs it, with the book's Markdown extensions, fences and hooks. The config inherits
+`make build` runs it, with the book's Markdown extensions and fences. The config inherits
 mkdocs.yml (MkDocs' INHERIT) and replaces only what points at the book's own files: the docs
-folder, the nav, and the plugins that read the whole book (mkdocstrings, the print page).
+folder, the nav, the hooks, and the plugins that read the whole book (mkdocstrings, the print
+page).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import yaml
 from bookbuild.paths import ROOT
 
 MARKDOWN = ROOT / "pysrc" / "bookbuild" / "markdown"
-# Errors name the file and line; a link to a missing heading is an error.
-HOOKS = [MARKDOWN / "page_files_hook.py", MARKDOWN / "anchor_links_hook.py"]
+# Errors name their file and line without any hook (bookbuild.markdown); a link to a missing
+# heading is an error (anchor_links_hook).
+HOOKS = [MARKDOWN / "anchor_links_hook.py"]
 # What every chapter of the book has (bookbuild.markdown.chapter_rules_hook): a test's small
 # pages lack most of it, so only the tests of those rules ask for it.
 CHAPTER_RULES = MARKDOWN / "chapter_rules_hook.py"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 
 from bookbuild.markdown.book_error import BookError
-from bookbuild.markdown.page_files_hook import shown_path
+from bookbuild.markdown.source_location import shown_path
 
 
 def link_line(markdown: str, link: str) -> int | None:

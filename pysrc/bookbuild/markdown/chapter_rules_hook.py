@@ -27,8 +27,7 @@ import yaml
 
 from bookbuild.book_nav import pages_of_nav
 from bookbuild.markdown.exercise_source import find_exercises
-from bookbuild.markdown.page_files_hook import shown_path
-from bookbuild.markdown.source_location import PageFile, PageSource
+from bookbuild.markdown.source_location import PageFile, PageSource, shown_path
 
 LOG = logging.getLogger("mkdocs.bookbuild")
 CONCEPTS_FILE = "concepts.yml"  # in docs/

@@ -16,7 +16,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 
-from bookbuild.markdown.cell_fence import page_cells
+from bookbuild.markdown.extension import BookExtension
 from bookbuild.markdown.source_location import page_markdown, page_source
 from bookbuild.markdown.whole_page import on_whole_page
 
@@ -48,11 +48,18 @@ class PrintedNumber(InlineProcessor):
         return match.group(1), match.start(0), match.end(0)
 
 
+def page_results(md: Markdown) -> list:
+    """The build's results of the page's cells and exercises (bookbuild.markdown.extension)."""
+    page = page_markdown(md)
+    book = next((e for e in page.registeredExtensions if isinstance(e, BookExtension)), None)
+    return book.page.run.results if book is not None and book.page is not None else []
+
+
 def check_printed_numbers(md: Markdown, html: str) -> None:
     written = marked_numbers(md)
     if not written:
         return
-    outputs = " ".join(result.output for result in page_cells(md).results)
+    outputs = " ".join(result.output for result in page_results(md))
     printed = PRINTED.findall(outputs)
     source = page_source(md)
     reported: set[int] = set()
