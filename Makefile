@@ -128,14 +128,12 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 test: lint $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m pytest
 
-# The edit loop's quick tier: lint, then every test that needs no browser and no make serve: the
-# module, the exercise checks, the explorables' numbers, the strict build of the whole book with
-# its content checks, and the project's own checks (workflows, Makefile, Node.js range).
-# `make test` runs all of these too.
-CHECK_TESTS := tests/module tests/exercise_checks tests/explorables tests/book \
-	tests/test_makefile.py tests/test_workflows.py tests/test_node_support.py
+# The edit loop's quick tier: lint, then every test that needs no browser, no PDF, no Pyodide and
+# no small book built on purpose (tests/authoring): the module, the cell core, the exercise checks,
+# the explorables' numbers, the strict build of the whole book with its content checks, and the
+# project's own checks. `make test` runs all of these too.
 check: lint $(ASSETS) $(BROWSER_STAMP)
-	$(PY) -m pytest $(CHECK_TESTS)
+	$(PY) -m pytest tests -m "not browser and not pdf" --ignore=tests/authoring --ignore=tests/pyodide
 
 # One chapter: the strict build of the whole book (cells come from the cache where nothing
 # changed), the book-wide checks, and that chapter's own checks and cells in Chromium.

@@ -67,7 +67,7 @@ def test_a_plotting_cell_shows_an_image(page, site_url):
     type_code(
         page, first, "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.title('x')"
     )
-    run(page, first, timeout=120_000)
+    run(page, first)
     image = first.locator(".bp-cell__live img")
     assert image.count() == 1
     # The image element is in place when the run ends; its pixels are decoded a little later.
@@ -109,9 +109,9 @@ def test_running_out_of_memory_is_reported_and_python_recovers(page, site_url):
     page.goto(site_url + CHAPTER)
     first, second = cell(page, 0), cell(page, 1)
     type_code(page, first, "import numpy as np\nblocks = [np.ones(10**8) for _ in range(100)]")
-    run(page, first, timeout=120_000)
+    run(page, first)
     reported = first.locator(".bp-cell__live").inner_text()
     assert "MemoryError" in reported or "crashed" in reported, reported
     type_code(page, second, "print(6 * 7)")
-    run(page, second, timeout=120_000)
+    run(page, second)
     assert live_text(second).strip().endswith("42")

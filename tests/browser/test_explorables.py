@@ -22,7 +22,7 @@ def live_explorable(page, site_url, kind):
     assert root.get_attribute("data-state") == "static"
     assert root.locator("img.bp-explorable__static").is_visible(), "the build's figure first"
     root.scroll_into_view_if_needed()
-    expect(root).to_have_attribute("data-state", "ready", timeout=120_000)
+    expect(root).to_have_attribute("data-state", "ready")
     return root
 
 
@@ -123,7 +123,7 @@ def test_the_playground_trains_the_moons_stops_mid_run_and_resets(page, site_url
     root = live_explorable(page, site_url, "playground")
     status = root.locator(".bp-explorable__status")
     root.get_by_role("button", name="Train", exact=True).click()
-    expect(root).to_have_attribute("data-state", "done", timeout=120_000)
+    expect(root).to_have_attribute("data-state", "done")
     held_out = float(re.search(r"held-out accuracy ([\d.]+)%", status.inner_text()).group(1))
     assert held_out >= 95.0, status.inner_text()
     root.get_by_role("button", name="Reset", exact=True).click()

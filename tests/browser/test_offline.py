@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import expect
 
 from bookbuild.harness.reader_actions import (
-    BOOT_TIMEOUT_MS,
     cell,
     live_text,
     next_chapter,
@@ -25,6 +24,7 @@ from bookbuild.harness.reader_actions import (
 from bookbuild.harness.static_server import free_port, port_built_for, serve_directory
 from bookbuild.site.offline.__main__ import prepare_for_offline
 from bookbuild.site.pdf import PDF_PATH
+from tests.browser.cells import STATE_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def reader(chromium, offline_site):
     foreign: list[str] = []
     context.on("request", lambda r: None if r.url.startswith(url) else foreign.append(r.url))
     page = context.new_page()
-    page.set_default_timeout(BOOT_TIMEOUT_MS)
+    page.set_default_timeout(STATE_TIMEOUT_MS)
     yield context, page
     context.close()
     assert not [request for request in foreign if not request.startswith(("data:", "blob:"))]
@@ -62,14 +62,13 @@ def reader(chromium, offline_site):
 
 def wait_until_saved(page):
     """The service worker controls the page and has precached the book."""
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function(
         """async () => { const names = await caches.keys();
              const precache = names.find((name) => name.includes('precache'));
              if (!precache) return false;
              const cache = await caches.open(precache);
              return (await cache.keys()).length > 100; }""",
-        timeout=120_000,
         polling=500,
     )
 
@@ -87,7 +86,7 @@ def test_after_one_visit_and_one_run_the_book_works_offline(reader, offline_site
     control = save.locator("[data-save-offline]")
     expect(control.get_by_role("status")).to_contain_text("MB")
     control.get_by_role("button", name="Save the book for offline reading").click()
-    expect(control).to_have_attribute("data-saved", "yes", timeout=180_000)
+    expect(control).to_have_attribute("data-saved", "yes")
 
     context.set_offline(True)
     page.goto(url + "partial-derivatives/")
@@ -98,13 +97,13 @@ def test_after_one_visit_and_one_run_the_book_works_offline(reader, offline_site
         assert live_text(cell(page, 0)).strip() == "offline 3", page.url
     # A new tab, offline: Python boots from the cache (matplotlib too: it was saved).
     fresh = context.new_page()
-    fresh.set_default_timeout(BOOT_TIMEOUT_MS)
+    fresh.set_default_timeout(STATE_TIMEOUT_MS)
     fresh.goto(url + "cost-functions/")
     code = (
         "import matplotlib.pyplot as plt\nfrom backprop import MSE\nplt.plot([1, 2])\nprint(MSE())"
     )
     type_code(fresh, cell(fresh, 0), code)
-    run(fresh, cell(fresh, 0), timeout=180_000)
+    run(fresh, cell(fresh, 0))
     assert live_text(cell(fresh, 0)).strip() == "MSE()"
     assert cell(fresh, 0).locator(".bp-cell__live img").count() == 1
     # Search, offline.

@@ -115,10 +115,8 @@ def test_a_failing_asset_gives_a_message_and_retry_works(page, context, site_url
     assert first.get_attribute("aria-busy") is None
     context.unroute("**/pyodide.asm.wasm")
     notice.get_by_role("button", name="Retry").click()
-    first.locator(".bp-cell__live pre").wait_for(timeout=90_000)
-    page.wait_for_function(
-        "(el) => !el.hasAttribute('aria-busy')", arg=first.element_handle(), timeout=90_000
-    )
+    first.locator(".bp-cell__live pre").wait_for()
+    page.wait_for_function("(el) => !el.hasAttribute('aria-busy')", arg=first.element_handle())
     assert (
         live_text(first).strip() == first.locator("[data-static-output] pre").inner_text().strip()
     )

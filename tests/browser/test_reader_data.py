@@ -23,7 +23,6 @@ def check(page, root):
     page.wait_for_function(
         "(root) => root.dataset.exerciseState && root.getAttribute('aria-busy') !== 'true'",
         arg=root.element_handle(),
-        timeout=180_000,
     )
 
 

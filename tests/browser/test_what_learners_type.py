@@ -10,9 +10,10 @@ import pytest
 from playwright.sync_api import expect
 
 from bookbuild.harness.browser import confine_to_origin
-from bookbuild.harness.reader_actions import BOOT_TIMEOUT_MS, record_page_errors
+from bookbuild.harness.reader_actions import record_page_errors
 from bookbuild.harness.static_server import CrossOriginIsolatedHandler, serve_directory
 from tests.browser.cells import (
+    STATE_TIMEOUT_MS,
     cell,
     live_text,
     next_chapter,
@@ -32,9 +33,9 @@ def live(cell_locator) -> str:
     return cell_locator.locator(".bp-cell__live").inner_text()
 
 
-def run_code(page, cell_locator, code: str, timeout=120_000) -> str:
+def run_code(page, cell_locator, code: str) -> str:
     type_code(page, cell_locator, code)
-    run(page, cell_locator, timeout=timeout)
+    run(page, cell_locator)
     return live(cell_locator)
 
 
@@ -42,7 +43,7 @@ def start_running(page, cell_locator, code: str) -> None:
     """Type and press Run, and return while the cell itself runs (after what it needs)."""
     type_code(page, cell_locator, code)
     cell_locator.get_by_role("button", name="Run").click()
-    expect(cell_locator.locator(".bp-cell__status")).to_have_text("Running…", timeout=90_000)
+    expect(cell_locator.locator(".bp-cell__status")).to_have_text("Running…")
 
 
 def workers(page) -> int:
@@ -108,7 +109,7 @@ def isolated_page(built_site, chromium):
         blocked: list[str] = []
         confine_to_origin(context, url, blocked)
         page = context.new_page()
-        page.set_default_timeout(BOOT_TIMEOUT_MS)
+        page.set_default_timeout(STATE_TIMEOUT_MS)
         page.errors = record_page_errors(page)
         page.goto(url + CHAPTER)
         yield page

@@ -14,12 +14,13 @@ def cell(page, index: int):
     return page.locator("[data-cell]").nth(index)
 
 
-def wait_until_idle(page, cell_locator, timeout=BOOT_TIMEOUT_MS):
+def wait_until_idle(page, cell_locator, timeout=None):
+    """Until the cell is no longer busy; `timeout` (ms), else the page's default timeout."""
     handle = cell_locator.element_handle()
     page.wait_for_function("(el) => !el.hasAttribute('aria-busy')", arg=handle, timeout=timeout)
 
 
-def run(page, cell_locator, timeout=BOOT_TIMEOUT_MS):
+def run(page, cell_locator, timeout=None):
     # The click handler marks the cell busy synchronously, so waiting for idle cannot race it.
     cell_locator.get_by_role("button", name="Run").click()
     wait_until_idle(page, cell_locator, timeout)
