@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 VENV := .venv
 PY := $(VENV)/bin/python
-# Pyodide 0.27.7 runs CPython 3.12, so the build and the tests use 3.12 too.
+# The Pyodide package.json pins (0.27) runs CPython 3.12, so the build and the tests use 3.12 too.
 PYTHON312 := $(shell command -v python3.12 2>/dev/null || command -v python3)
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
@@ -38,11 +38,12 @@ $(error make serve: $(PORT_PROBLEM))
 endif
 endif
 
-.PHONY: help setup assets build serve test test-chapter lint bench pdf clean
+.PHONY: help setup assets build serve test check test-chapter lint bench pdf clean
 
 help:
 	@echo "make serve   build and preview the book at http://127.0.0.1:$(PORT) (live reload; PORT=8001)"
 	@echo "make test    set everything up, then run lint and every test"
+	@echo "make check   lint and the tests without a browser (the module, the build, the checks)"
 	@echo "make test-chapter CHAPTER=docs/NAME.md"
 	@echo "             build the book, then run one chapter's build and browser checks"
 	@echo "make build   write the static site to site/"
@@ -58,7 +59,11 @@ $(VENV_STAMP): requirements.lock
 	@echo "$(CURDIR)/pysrc" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/pysrc.pth"
 	@touch $@
 
+# npm ci is silent for a minute or two on a first set-up: say what it does first. npm refuses a
+# Node.js outside package.json's `engines` (engine-strict), naming the range and the version found.
 $(NODE_STAMP): package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js and npm are needed: install a version that package.json's engines allows ($$(sed -n 's/.*"node": "\(.*\)".*/\1/p' package.json))."; exit 1; }
+	@echo "Installing the JavaScript packages of package-lock.json into node_modules/ with npm ci (Node.js $$(node --version); package.json's engines: $$(node -p 'require("./package.json").engines.node')). The first time, this takes a minute or two and prints nothing until it is done."
 	npm ci --no-audit --no-fund
 	@touch $@
 
@@ -122,6 +127,13 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 
 test: lint $(ASSETS) $(BROWSER_STAMP)
 	$(PY) -m pytest
+
+# The edit loop's quick tier: lint, then every test that needs no browser, no PDF, no Pyodide and
+# no small book built on purpose (tests/authoring): the module, the cell core, the exercise checks,
+# the explorables' numbers, the strict build of the whole book with its content checks, and the
+# project's own checks. `make test` runs all of these too.
+check: lint $(ASSETS) $(BROWSER_STAMP)
+	$(PY) -m pytest tests -m "not browser and not pdf" --ignore=tests/authoring --ignore=tests/pyodide
 
 # One chapter: the strict build of the whole book (cells come from the cache where nothing
 # changed), the book-wide checks, and that chapter's own checks and cells in Chromium.

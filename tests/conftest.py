@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +30,8 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
-    """`mkdocs build --strict` into a temporary directory, as `make build` does.
+    """`mkdocs build --strict` into a temporary directory, as `make build` does; if it fails,
+    the test session stops with the build's message (shown once, not once per test).
 
     BOOK_SITE_DIR=site reuses a site you built yourself (quicker while writing tests); the strict
     build test then has no log to check and says so.
@@ -43,8 +46,26 @@ def built_site(tmp_path_factory) -> BuiltSite:
     seconds = time.perf_counter() - started
     log = result.stdout + result.stderr
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed after {seconds:.0f} s:\n{log[-6000:]}")
+        # Every later test needs the book: stop here, with the build's own message, once.
+        problems = "\n".join(line for line in log.splitlines() if not line.startswith("INFO"))
+        pytest.exit(f"the book did not build (mkdocs build --strict):\n{problems[-6000:]}", 1)
     return BuiltSite(target, log, seconds)
+
+
+@pytest.fixture(scope="session")
+def printed_pdf(built_site, tmp_path_factory) -> Path:
+    """The session's site printed to PDF as `make pdf` prints it, once: the PDF tests read it,
+    and the offline tests serve it inside a copy of the site."""
+    output = tmp_path_factory.mktemp("pdf") / "backprop-book.pdf"
+    command = [sys.executable, "-m", "bookbuild.site.pdf", "--no-build"]
+    command += ["--site-dir", str(built_site.directory), "--output", str(output)]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"printing the book failed:\n{result.stdout}\n{result.stderr}")
+    assert result.stdout.strip().splitlines()[-1].endswith("backprop-book.pdf"), result.stdout
+    print(f"printing the book took {time.perf_counter() - started:.1f} s")
+    return output
 
 
 def pytest_addoption(parser):
@@ -56,7 +77,11 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    """With --chapter: drop the tests parametrized for another page of the nav."""
+    """The tests that need the book's build run first (in their own order): the build fills the
+    cell cache, so that `make serve` in a copy of the project (tests/authoring/test_preview.py)
+    starts from it instead of running every cell of the book again. With --chapter: drop the
+    tests parametrized for another page of the nav."""
+    items.sort(key=lambda item: "built_site" not in getattr(item, "fixturenames", ()))
     chapter = config.getoption("--chapter")
     if not chapter:
         return

@@ -51,6 +51,11 @@ class NavPage:
         return bool(cell_fences(self.source.read_text().splitlines()))
 
     @property
+    def is_chapter(self) -> bool:
+        """A chapter: any page outside the Reference section."""
+        return not self.markdown.startswith("reference/")
+
+    @property
     def identifiers(self) -> set[str]:
         """The names tests give this page: Markdown and HTML paths, address, title."""
         return {self.markdown, f"docs/{self.markdown}", self.html, self.url_path, self.title}
@@ -63,18 +68,23 @@ def mkdocs_config() -> dict:
 
 @cache
 def nav_pages() -> tuple[NavPage, ...]:
-    config = mkdocs_config()
+    return pages_of_nav(mkdocs_config()["nav"])
+
+
+def pages_of_nav(nav: list) -> tuple[NavPage, ...]:
+    """The pages of a `nav` setting (mkdocs.yml's, or the one a build is given), in order."""
     pages: list[NavPage] = []
 
     def walk(items, prefix):
         for number, item in enumerate(items, start=1):
-            for title, target in item.items():
+            entries = item.items() if isinstance(item, dict) else [(None, item)]
+            for title, target in entries:
                 if isinstance(target, list):
                     walk(target, f"{prefix}{number}.")
-                else:
-                    pages.append(NavPage(title, target, f"{prefix}{number}"))
+                elif not str(target).startswith(("http://", "https://")):
+                    pages.append(NavPage(title or target, target, f"{prefix}{number}"))
 
-    walk(config["nav"], "")
+    walk(nav or [], "")
     return tuple(pages)
 
 
@@ -89,4 +99,4 @@ def nav_page(name: str) -> NavPage:
 
 def chapters() -> list[NavPage]:
     """The chapters: every page outside the Reference section."""
-    return [page for page in nav_pages() if not page.markdown.startswith("reference/")]
+    return [page for page in nav_pages() if page.is_chapter]

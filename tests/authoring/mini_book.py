@@ -19,12 +19,21 @@ import yaml
 
 from bookbuild.paths import ROOT
 
+MARKDOWN = ROOT / "pysrc" / "bookbuild" / "markdown"
+# Errors name their file and line without any hook (bookbuild.markdown); a link to a missing
+# heading is an error (anchor_links_hook).
+HOOKS = [MARKDOWN / "anchor_links_hook.py"]
+# What every chapter of the book has (bookbuild.markdown.chapter_rules_hook): a test's small
+# pages lack most of it, so only the tests of those rules ask for it.
+CHAPTER_RULES = MARKDOWN / "chapter_rules_hook.py"
+
 
 @dataclass
 class MiniBook:
     directory: Path
     cell_cache: Path
     pages: dict[str, str] = field(default_factory=dict)
+    hooks: list[Path] = field(default_factory=lambda: list(HOOKS))
 
     @property
     def docs(self) -> Path:
@@ -47,7 +56,7 @@ class MiniBook:
             "site_dir": str(self.site),
             "nav": [{Path(name).stem: name} for name in pages],
             "theme": {"custom_dir": str(ROOT / "docs" / "overrides")},
-            "hooks": [],  # errors name their file and line without any (bookbuild.markdown)
+            "hooks": [str(hook) for hook in self.hooks],
             "watch": [],
             "plugins": ["search", {"markdown-exec": {"languages": []}}],
         }

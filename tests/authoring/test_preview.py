@@ -65,6 +65,47 @@ def test_a_broken_page_shows_its_error_in_the_browser_and_no_request_hangs(servi
     )
 
 
+def test_a_warning_is_listed_above_the_page_until_it_is_fixed(serving):
+    mark = len(serving.log.read_text())
+    old = edit(serving, CHAPTER, lambda text: text + "\n\nIt prints [123.456]{.printed}.\n")
+    line = len((serving.project / CHAPTER).read_text().splitlines())
+    serving.wait_for(
+        lambda: "data-preview-warnings" in serving.text("derivatives/"), 60, "the warnings"
+    )
+    page = serving.text("derivatives/")
+    assert f"docs/derivatives.md:{line}: the prose says 123.456 is printed" in page
+    assert "data-cell=" in page, "the page itself is still shown"
+    assert log_since(serving, mark).count("123.456 is printed") == 1, "printed once"
+    (serving.project / CHAPTER).write_text(old)
+    serving.wait_for(
+        lambda: "data-preview-warnings" not in serving.text("derivatives/"), 60, "no warnings"
+    )
+
+
+def test_a_link_to_a_missing_heading_is_shown_in_the_browser_with_its_line(serving):
+    old = edit(serving, CHAPTER, lambda text: text + "\n\nSee [the slope](#the-slop).\n")
+    line = len((serving.project / CHAPTER).read_text().splitlines())
+    serving.wait_for(
+        lambda: "The book did not build" in serving.text("derivatives/"), 60, "the error page"
+    )
+    page = serving.text("derivatives/")
+    assert f"docs/derivatives.md:{line}: the link &#x27;#the-slop&#x27; goes to #the-slop" in page
+    assert "the nearest is #the-slope" in page
+    (serving.project / CHAPTER).write_text(old)
+    serving.wait_for(
+        lambda: "The book did not build" not in serving.text("derivatives/"), 60, "the fixed page"
+    )
+
+
+def test_the_preview_leaves_out_the_pdf_and_the_service_worker_quietly(serving):
+    page = serving.text("derivatives/")
+    assert "bp-download-pdf" not in page, "the preview has no PDF to link to"
+    status, worker = serving.get("sw.js")
+    assert status == 200 and b"unregister" in worker, "the runtime's sw.js is a stand-in"
+    assert "`make pdf` prints the book to site/pdf/" in serving.log_text()
+    assert " code 404" not in serving.log_text()
+
+
 def test_a_module_edit_rebuilds_the_wheel_the_browser_loads(serving):
     def backprop_lock_entry():
         status, body = serving.get(LOCK)

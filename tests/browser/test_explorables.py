@@ -4,7 +4,6 @@ backprop in the page's Python, and say what they show."""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -23,7 +22,7 @@ def live_explorable(page, site_url, kind):
     assert root.get_attribute("data-state") == "static"
     assert root.locator("img.bp-explorable__static").is_visible(), "the build's figure first"
     root.scroll_into_view_if_needed()
-    expect(root).to_have_attribute("data-state", "ready", timeout=120_000)
+    expect(root).to_have_attribute("data-state", "ready")
     return root
 
 
@@ -32,8 +31,10 @@ def frame(root) -> int:
 
 
 def wait_for_redraw(page, root, after: int, state="done"):
-    page.wait_for_function("([el, f, s]) => Number(el.dataset.frame) > f && el.dataset.state === s",
-                           arg=[root.element_handle(), after, state], timeout=30_000)  # fmt: skip
+    page.wait_for_function(
+        "([el, f, s]) => Number(el.dataset.frame) > f && el.dataset.state === s",
+        arg=[root.element_handle(), after, state],
+    )
 
 
 @pytest.mark.parametrize("kind", list(PAGES))
@@ -63,10 +64,14 @@ def test_a_learning_rate_above_two_over_lambda_max_diverges_and_says_so(page, si
     before = frame(root)
     for _ in range(90):  # back down, one keyboard step (a hundredth of a decade) at a time
         page.keyboard.press("ArrowLeft")
-    wait_for_redraw(page, root, before)
-    page.wait_for_timeout(500)
     assert float(root.locator("output").first.inner_text()) < 0.2
-    assert status.inner_text().startswith("After 40 steps")
+    # Python computes the latest setting only, after any round already under way: until the
+    # figure is done at a rate that converges.
+    page.wait_for_function(
+        "(el) => el.dataset.state === 'done' && el.querySelector('.bp-explorable__status')"
+        ".textContent.startsWith('After 40 steps')",
+        arg=root.element_handle(),
+    )
 
 
 def test_the_start_moves_by_typing_and_a_run_can_be_pinned(page, site_url):
@@ -118,7 +123,7 @@ def test_the_playground_trains_the_moons_stops_mid_run_and_resets(page, site_url
     root = live_explorable(page, site_url, "playground")
     status = root.locator(".bp-explorable__status")
     root.get_by_role("button", name="Train", exact=True).click()
-    expect(root).to_have_attribute("data-state", "done", timeout=120_000)
+    expect(root).to_have_attribute("data-state", "done")
     held_out = float(re.search(r"held-out accuracy ([\d.]+)%", status.inner_text()).group(1))
     assert held_out >= 95.0, status.inner_text()
     root.get_by_role("button", name="Reset", exact=True).click()
@@ -127,10 +132,8 @@ def test_the_playground_trains_the_moons_stops_mid_run_and_resets(page, site_url
     root.get_by_role("button", name="Train", exact=True).click()
     page.wait_for_function("(el) => el.dataset.state === 'running' && Number(el.dataset.frame) > 3",
                            arg=root.element_handle())  # fmt: skip
-    pressed = time.perf_counter()
-    root.get_by_role("button", name="Stop", exact=True).click()
-    expect(root).to_have_attribute("data-state", "stopped", timeout=5_000)
-    assert time.perf_counter() - pressed < 2.0  # within 1 s on a quiet machine
+    root.get_by_role("button", name="Stop", exact=True).click()  # how fast: bench/browser
+    expect(root).to_have_attribute("data-state", "stopped")
     epoch = int(re.search(r"Epoch (\d+) of 100", status.inner_text()).group(1))
     assert 0 < epoch < 100, status.inner_text()
     assert root.locator("path.bp-chart__path").first.get_attribute("d"), "the curve so far stays"

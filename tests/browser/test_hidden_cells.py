@@ -30,7 +30,7 @@ def test_a_hidden_cell_runs_in_the_browser_without_being_opened(page, site_url):
     page.goto(site_url + PAGE)
     cell = hidden_cell(page)
     cell.scroll_into_view_if_needed()
-    run(page, cell, timeout=120_000)
+    run(page, cell)
     assert cell.locator(".bp-cell__live img").count() == 1, live_text(cell)
     assert not cell.locator(".bp-cell__code").is_visible()
 
@@ -45,6 +45,6 @@ def test_opening_a_hidden_cell_shows_its_code_which_the_reader_can_edit_and_run(
     type_code(page, cell, "print('edited', 6 * 7)")
     editor = cell.locator("details .cm-editor")
     assert editor.is_visible(), "the editor opens in the code's place, inside the open details"
-    run(page, cell, timeout=120_000)
+    run(page, cell)
     assert live_text(cell) == "edited 42\n"
     assert cell.get_by_text("modified").is_visible()

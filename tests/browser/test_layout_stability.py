@@ -27,9 +27,12 @@ def test_a_chapter_does_not_move_while_it_loads_and_its_cells_attach(chromium, s
     context = chromium.new_context(viewport=PHONE, service_workers="block")
     page = context.new_page()
     page.goto(site_url + chapter)
-    page.wait_for_selector(".bp-cell--attached")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
+    # Until every cell is attached and the fonts are in: what could still move the page.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-cell]')]"
+        ".every((c) => c.matches('.bp-cell--attached')) && document.fonts.status === 'loaded'"
+    )
     shift = page.evaluate(LAYOUT_SHIFT)
     context.close()
     assert shift <= MAX_LAYOUT_SHIFT, f"{chapter}: layout shift {shift:.3f}"

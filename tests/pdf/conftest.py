@@ -1,4 +1,5 @@
-"""The book printed once per session, as `make pdf` prints it, from the session's strict build.
+"""The book printed once per session (tests/conftest.py's printed_pdf), as `make pdf` prints it,
+from the session's strict build.
 
 A few pages are also rendered to PNG in test-artifacts/pdf/ for a person to look at.
 """
@@ -9,7 +10,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -27,16 +27,9 @@ def run_pdf_command(*arguments, env: dict | None = None) -> subprocess.Completed
 
 
 @pytest.fixture(scope="session")
-def printed_book(built_site, tmp_path_factory) -> BookPdf:
-    output = tmp_path_factory.mktemp("pdf") / "backprop-book.pdf"
-    started = time.perf_counter()
-    result = run_pdf_command("--no-build", "--site-dir", built_site.directory, "--output", output)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        pytest.fail(f"printing the book failed:\n{result.stdout}\n{result.stderr}")
-    assert result.stdout.strip().splitlines()[-1].endswith("backprop-book.pdf"), result.stdout
-    print(f"printing the book took {seconds:.1f} s")
-    book = BookPdf(output)
+def printed_book(printed_pdf) -> BookPdf:
+    """The session's PDF (tests/conftest.py prints it once), read, a few pages as PNG."""
+    book = BookPdf(printed_pdf)
     render_for_people(book)
     return book
 

@@ -3,8 +3,6 @@ whole (bookbuild.site.pdf.print_page_hook)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from mkdocs_print_site_plugin.urls import update_anchor_ids as plugin_update_anchor_ids
 
@@ -33,10 +31,12 @@ def test_also_renames_footnote_marks_inside_a_paragraph():
     assert 'id="chapter-fnref:1"' in update_anchor_ids(html, "chapter")
 
 
-def test_stays_fast_on_long_runs_of_math_tags():
-    started = time.perf_counter()
-    update_anchor_ids(MATH_LIKE * 50 + '<h2 id="end">End</h2>', "chapter")
-    assert time.perf_counter() - started < 0.5
+@pytest.mark.timeout(120)
+def test_finishes_on_long_runs_of_math_tags():
+    """A pattern that backtracks on nested tags takes hours here; a linear one, milliseconds.
+    The bound (pytest-timeout) only stops a hang: how fast it is, is not asserted."""
+    html = update_anchor_ids(MATH_LIKE * 50 + '<h2 id="end">End</h2>', "chapter")
+    assert 'id="chapter-end"' in html
 
 
 def test_repairs_links_without_a_target():

@@ -18,12 +18,13 @@ def cell(page, index: int):
     return page.locator("[data-cell]").nth(index)
 
 
-def wait_until_idle(page, cell_locator, timeout=BOOT_TIMEOUT_MS):
+def wait_until_idle(page, cell_locator, timeout=None):
+    """Until the cell is no longer busy; `timeout` (ms), else the page's default timeout."""
     handle = cell_locator.element_handle()
     page.wait_for_function("(el) => !el.hasAttribute('aria-busy')", arg=handle, timeout=timeout)
 
 
-def run(page, cell_locator, timeout=BOOT_TIMEOUT_MS):
+def run(page, cell_locator, timeout=None):
     # The click handler marks the cell busy synchronously, so waiting for idle cannot race it.
     cell_locator.get_by_role("button", name="Run").click()
     wait_until_idle(page, cell_locator, timeout)
@@ -43,8 +44,17 @@ def type_code(page, cell_locator, code: str):
 def next_chapter(page) -> None:
     """The footer's Next link (Material's instant navigation), until the next page's cells are
     attached: the URL changes before Material swaps the content in."""
+    follow_footer_link(page, "next")
+
+
+def previous_chapter(page) -> None:
+    """The footer's Previous link, as next_chapter."""
+    follow_footer_link(page, "prev")
+
+
+def follow_footer_link(page, which: str) -> None:
     source = cell(page, 0).get_attribute("data-source")
-    page.locator("a.md-footer__link--next").click()
+    page.locator(f"a.md-footer__link--{which}").click()
     page.wait_for_function(
         "(old) => { const c = document.querySelector('[data-cell]');"
         " return c && c.dataset.source !== old && c.matches('.bp-cell--attached'); }",

@@ -7,6 +7,8 @@ for every rebuild; the preview's state lives in bookbuild.preview.rebuild, which
 from bookbuild.preview.rebuild import (  # noqa: F401 - MkDocs calls these by name
     on_build_error,
     on_files,
+    on_post_build,
+    on_post_page,
     on_pre_build,
     on_serve,
     on_startup,

@@ -9,6 +9,14 @@
    (MkDocs has already printed it, once), which MkDocs serves with its live-reload script: the
    fixed page comes back by itself.
 
+3. A build's warnings (a chapter rule broken, a printed number no cell prints, a link MkDocs
+   cannot resolve) would fail `make build`; the preview still shows its pages, each with the
+   warnings listed at its top (preview_warnings), so a chapter being drafted stays readable.
+4. What the preview leaves out it leaves out quietly: no search index, no print page and so no
+   PDF (the header has no PDF link; the terminal says once how to get the PDF), and no service
+   worker: sw.js is a stand-in that steps aside (stand_in_service_worker.js), so no request the
+   runtime makes is a 404.
+
 These are MkDocs hook events, through bookbuild/preview/preview_hook.py (mkdocs.yml `hooks:`);
 `mkdocs build` is not affected.
 """
@@ -16,6 +24,7 @@ These are MkDocs hook events, through bookbuild/preview/preview_hook.py (mkdocs.
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -23,23 +32,35 @@ from mkdocs.exceptions import BuildError
 
 from bookbuild.paths import ROOT
 from bookbuild.preview.preview_error_page import error_page
+from bookbuild.preview.preview_warnings import WarningsKept, with_warnings
+from bookbuild.site.pdf import PDF_PATH
 
 LOG = logging.getLogger("mkdocs.bookbuild")
+STAND_IN_SERVICE_WORKER = Path(__file__).with_name("stand_in_service_worker.js")
+LEFT_OUT = (
+    "The preview has no search, no print page and no PDF: `make pdf` prints the book to "
+    f"site/{PDF_PATH}."
+)
 
 
 class Preview:
     serving = False
     page_files: list[str] = []  # the pages' output paths under site_dir, from the last build
     error: BaseException | None = None
+    warnings = WarningsKept()  # the warnings of the build in progress
 
 
 def on_startup(command, dirty):
     Preview.serving = command == "serve"
+    if Preview.serving:
+        logging.getLogger("mkdocs").addHandler(Preview.warnings)
+        LOG.info(LEFT_OUT)
 
 
 def on_pre_build(config):
     if not Preview.serving:
         return
+    Preview.warnings.clear()
     result = subprocess.run(
         ["make", "--no-print-directory", "assets"], cwd=ROOT, capture_output=True, text=True
     )
@@ -57,6 +78,15 @@ def on_files(files, config):
 
 def on_build_error(error):
     Preview.error = error
+
+
+def on_post_page(output, page, config):
+    return with_warnings(output, Preview.warnings.messages) if Preview.serving else output
+
+
+def on_post_build(config):
+    if Preview.serving:
+        shutil.copyfile(STAND_IN_SERVICE_WORKER, Path(config.site_dir) / "sw.js")
 
 
 def on_serve(server, config, builder):

