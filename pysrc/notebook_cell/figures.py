@@ -241,6 +241,7 @@ def draw_for(figure, column: Column) -> None:
             return
         for text in small:
             text.set_fontsize(text.get_fontsize() * floor_pt / shown_size(text))
+        relayout(figure)  # larger labels need their room (a title under a panel's axis label)
         width_pt = drawn_width_pt(figure)
 
 

@@ -75,11 +75,18 @@ class FigureViewer {
   open(figure) {
     this.opener = figure;
     // The figure as drawn for wide screens (a <picture>'s own <img>), not a phone's variant.
-    this.image.src = figure.getAttribute("src");
     this.image.alt = figure.alt;
     this.caption.textContent = figure.alt;
-    this.width = drawnWidth(figure);
     this.zoom = 1;
+    this.width = 0; // until the figure as drawn for wide screens has loaded
+    const loaded = () => {
+      this.width = this.image.naturalWidth;
+      this.zoomBy(1);
+    };
+    this.image.onload = loaded;
+    const src = figure.getAttribute("src");
+    if (this.image.getAttribute("src") === src && this.image.complete) loaded();
+    else this.image.src = src;
     this.zoomBy(1);
     this.dialog.showModal();
     this.canvas.focus();
