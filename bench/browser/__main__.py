@@ -52,7 +52,7 @@ from bench.browser.site import build_bench_site, choose_chapters
 from bookbuild.book_nav import nav_pages
 from bookbuild.harness.browser import launch_chromium
 from bookbuild.harness.static_server import serve_directory
-from bookbuild.markdown.exercise_source import book_exercises
+from bookbuild.markdown.book_exercises import book_exercises
 
 
 def main():

@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from bookbuild.markdown.exercise_source import book_exercises
+from bookbuild.markdown.book_exercises import book_exercises
 from tests.browser.cells import type_code
 
 pytestmark = pytest.mark.browser

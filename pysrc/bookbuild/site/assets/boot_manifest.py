@@ -1,9 +1,10 @@
 """The boot manifest: what the worker loads when Python starts, and how many bytes that is.
 
 Written next to the site lock as pyodide/boot-manifest.json. The worker reads it to know which
-packages to load at boot: only the cell runner, notebook_cell; everything else loads when a
-cell imports it (the page's first cell's imports already during the boot), exercise_checks with
-the first Check, explorables with the first explorable. Its download progress reads the sizes of
+packages to load at boot: the cell runner, notebook_cell, and what nearly every first cell
+imports, numpy and backprop (`first_cell_packages`); everything else loads when a cell that
+runs imports it (matplotlib with the first plot), exercise_checks with the first Check,
+explorables with the first explorable. Its download progress reads the sizes of
 a typical first cell's boot, Pyodide with numpy and backprop ("4.2 MB of 17.1 MB": a
 compressed response's Content-Length is not the size of the bytes counted). `reader_packages`
 are what a cell may import besides the standard library; the worker names them when a cell
@@ -42,6 +43,7 @@ def write_boot_manifest(target: Path) -> dict:
     manifest = {
         "pyodide_version": lock["info"]["version"],
         "boot_packages": list(BOOT_PACKAGES),
+        "first_cell_packages": list(TYPICAL_FIRST_CELL),
         "reader_packages": list(READER_PACKAGES),
         "files": files,
     }
