@@ -1,5 +1,5 @@
 // Page-level accessibility fixes that the theme and the math leave to us (found by axe-core).
-import "./section-links.js"; // a link to a section lands on it, though blocks are laid out late
+import "./deferred-layout.js"; // blocks laid out late, but a link to a section lands on it
 
 // A box wider than the column scrolls sideways (a display formula, a table on a phone, a printed
 // table in a cell's output); keyboard users must be able to reach it. Whether it overflows is

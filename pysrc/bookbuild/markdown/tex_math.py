@@ -7,8 +7,8 @@ the build, naming the Markdown file and line. Each formula is rendered once per 
 serve`'s rebuilds reuse what the previous build rendered.
 
 On a narrow screen a long inline formula may break across lines (tex_breaks.mjs), but the
-punctuation right after a formula stays on its line: the two are wrapped together in a
-`bp-math-punctuated` span, which does not break (styles/math.css).
+punctuation right after a formula stays on its line: it is wrapped with the formula's last
+piece in a `bp-math-punctuated` span, which does not break (styles/math.css).
 """
 
 from __future__ import annotations
@@ -109,10 +109,12 @@ class MathPostprocessor(Postprocessor):
                 )
             if match["display"] is not None:
                 return f'<div class="arithmatex">{answer["html"]}</div>'
-            inline = f'<span class="arithmatex">{answer["html"]}</span>'
-            if match["punctuation"]:
-                return f'<span class="bp-math-punctuated">{inline}{match["punctuation"]}</span>'
-            return inline
+            formula, punctuation = answer["html"], match["punctuation"]
+            if punctuation:  # the last piece and its punctuation, together
+                last = formula.rindex("<math")
+                bound = f'<span class="bp-math-punctuated">{formula[last:]}{punctuation}</span>'
+                formula = formula[:last] + bound
+            return f'<span class="arithmatex">{formula}</span>'
 
         return ARITHMATEX.sub(replace, text)
 
