@@ -18,7 +18,8 @@ const SCROLLABLE = "data-scrolls-sideways"; // set here, so only our own tabinde
 
 function reachableIfItScrolls(box) {
   const overflows = box.scrollWidth > box.clientWidth;
-  if (overflows && !box.hasAttribute("tabindex")) {
+  // The build marks an output with long lines already (bookbuild/markdown/cell_html.py).
+  if (overflows && (!box.hasAttribute("tabindex") || !box.hasAttribute("role"))) {
     const label = Object.entries(SCROLLING_BOXES).find(([selector]) => box.matches(selector))[1];
     box.setAttribute("tabindex", "0");
     box.setAttribute("role", "region");

@@ -88,7 +88,7 @@ def highlighted(source: str) -> str:
 def render_static_output(result: BuildCellResult) -> str:
     parts = []
     if result.output:
-        parts.append(f'<pre class="bp-output__text">{html.escape(result.output)}</pre>')
+        parts.append(f"<pre{output_attributes(result.output)}>{html.escape(result.output)}</pre>")
     if result.error:
         error = html.escape(result.error)
         parts.append(f'<pre class="bp-output__text bp-output__error">{error}</pre>')
@@ -97,6 +97,19 @@ def render_static_output(result: BuildCellResult) -> str:
         return '<div class="bp-cell__static" data-static-output hidden></div>'
     label = '<p class="bp-cell__label">Output computed when the book was built</p>'
     return f'<div class="bp-cell__static" data-static-output>{label}{"".join(parts)}</div>'
+
+
+# A line longer than this may not fit a phone's column (300 px of 15 px monospace): its output
+# then scrolls sideways, so it can take focus from the start, before any script has measured
+# it (runtime/page/page-accessibility.js names it, or lets it go where it fits).
+LONGEST_LINE_ON_A_PHONE = 32
+
+
+def output_attributes(output: str) -> str:
+    attributes = ' class="bp-output__text"'
+    if max(map(len, output.splitlines()), default=0) > LONGEST_LINE_ON_A_PHONE:
+        attributes += ' tabindex="0" data-scrolls-sideways'
+    return attributes
 
 
 def figures_markup(images: list[Image]) -> list[str]:
