@@ -5,10 +5,20 @@ text, Cache-Control max-age=600 (bookbuild.harness.static_server.PagesLikeHandle
 pinned in package.json) runs in its default mobile mode, simulated slow 4G and a 4x slower CPU,
 with the project's Chromium. Lighthouse is noisy on a shared machine, so each page is audited
 LIGHTHOUSE_RUNS times (default 3) and the medians are reported.
+
+While deciding what to change, LIGHTHOUSE_PAGES=derivatives/,backpropagation/ audits only those
+pages, and LIGHTHOUSE_REPORTS=DIR keeps every run's full report there (its `bootup-time` and
+`long-tasks` audits say which script costs what).
+
+On a shared machine the load drifts from minute to minute, and a before/after comparison made an
+hour apart mostly measures that. LIGHTHOUSE_BASELINE=DIR audits another build too (e.g. of
+main, built with SITE_URL=http://127.0.0.1:PORT/backprop-book/), run for run in turn with this
+one, and prints its table first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import statistics
@@ -19,7 +29,7 @@ from pathlib import Path
 
 from bookbuild.book_nav import chapters
 from bookbuild.harness.browser import chromium_path
-from bookbuild.harness.static_server import pages_like_handler, serve_directory
+from bookbuild.harness.static_server import pages_like_handler, port_built_for, serve_directory
 from bookbuild.paths import ROOT
 from bookbuild.site import site_build
 
@@ -29,9 +39,12 @@ RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
     "--disable-component-update --disable-sync --no-first-run"  # fmt: skip
 TARGETS = {"performance": 95, "tbt_ms": 150, "cls": 0.01}
+REPORTS = os.environ.get("LIGHTHOUSE_REPORTS")
+BASELINE = os.environ.get("LIGHTHOUSE_BASELINE")
+HEADER = "| page | performance | TBT | CLS | FCP | LCP | DOM elements | bytes | a11y | BP | SEO |"
 
 
-def audit(url: str) -> dict:
+def audit(url: str, report_name: str = "") -> dict:
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
             [str(LIGHTHOUSE), url, "--output=json", "--quiet", "--max-wait-for-load=60000",
@@ -43,6 +56,9 @@ def audit(url: str) -> dict:
     if result.returncode != 0:
         sys.exit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
+    if REPORTS and report_name:
+        Path(REPORTS).mkdir(parents=True, exist_ok=True)
+        (Path(REPORTS) / f"{report_name}.json").write_text(result.stdout)
     audits, categories = report["audits"], report["categories"]
     return {
         "performance": round(100 * categories["performance"]["score"]),
@@ -87,25 +103,47 @@ def table_row(title: str, result: dict) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def chosen_pages():
+    wanted = os.environ.get("LIGHTHOUSE_PAGES")
+    if not wanted:
+        return chapters()
+    return [page for page in chapters() if page.url_path in wanted.split(",")]
+
+
 def main() -> None:
-    with tempfile.TemporaryDirectory() as directory:
-        site = Path(directory)
+    with contextlib.ExitStack() as stack:
+        site = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         handler = pages_like_handler(SUBPATH)
-        with serve_directory(site, handler=handler) as root_url:
-            base = root_url.rstrip("/") + SUBPATH
-            built = site_build.build_site(site, site_url=base)
-            if built.returncode != 0:
-                sys.exit(f"the build failed:\n{(built.stdout + built.stderr)[-3000:]}")
-            version = json.loads((ROOT / "package.json").read_text())["devDependencies"]
-            print(f"Lighthouse {version['lighthouse']}, mobile defaults, {base} (gzip, "
-                  f"max-age=600), medians of {RUNS} runs")  # fmt: skip
-            print()
-            print("| page | performance | TBT | CLS | FCP | LCP | DOM elements | bytes "
-                  "| a11y | BP | SEO |")  # fmt: skip
-            print("|---|---|---|---|---|---|---|---|---|---|---|")
-            for page in chapters():
-                result = medians([audit(base + page.url_path) for _ in range(RUNS)])
-                print(table_row(page.title, result), flush=True)
+        base = stack.enter_context(serve_directory(site, handler=handler)).rstrip("/") + SUBPATH
+        built = site_build.build_site(site, site_url=base)
+        if built.returncode != 0:
+            sys.exit(f"the build failed:\n{(built.stdout + built.stderr)[-3000:]}")
+        sites = {"": base}
+        if BASELINE:
+            baseline = Path(BASELINE)
+            served = serve_directory(
+                baseline, port_built_for(baseline), pages_like_handler(SUBPATH)
+            )
+            sites = {"baseline-": stack.enter_context(served).rstrip("/") + SUBPATH, **sites}
+        version = json.loads((ROOT / "package.json").read_text())["devDependencies"]
+        print(f"Lighthouse {version['lighthouse']}, mobile defaults, {base} (gzip, "
+              f"max-age=600), medians of {RUNS} runs")  # fmt: skip
+        rows = {prefix: [] for prefix in sites}
+        for page in chosen_pages():
+            name = page.url_path.strip("/") or "index"
+            runs = {prefix: [] for prefix in sites}
+            for run in range(RUNS):  # in turn, so that both see the machine's load alike
+                for prefix, url in sites.items():
+                    runs[prefix].append(audit(url + page.url_path, f"{prefix}{name}-{run}"))
+            for prefix in sites:
+                rows[prefix].append(table_row(page.title, medians(runs[prefix])))
+                print(f"{prefix or 'this build: '}{rows[prefix][-1]}", flush=True)
+    for prefix in sites:
+        print()
+        print(f"{BASELINE} (baseline):" if prefix else "This build:")
+        print(HEADER)
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print("\n".join(rows[prefix]))
     print()
     print(
         f"Targets: performance >= {TARGETS['performance']}, TBT <= {TARGETS['tbt_ms']} ms, "

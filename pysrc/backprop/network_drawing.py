@@ -11,29 +11,38 @@ The picture uses the book's notation (row batches, Z = A W + b):
 Like draw(), it is plain Python that returns an SVGDrawing, so a cell that ends with it
 shows the picture, in the build and in the browser. Indices in the picture count from 1,
 as in the formulas; numpy counts from 0, so W^[l]_kj is layer.W[k - 1, j - 1].
+
+For a narrow column (a phone's) the drawing carries a second layout, `.narrow`, with the same
+labels: the layers are rows, from the input at the top to the output at the bottom, each with
+its labels above and below it (network_layout.py places both).
 """
 
 from html import escape
 
 from ._checks import positive_int
-from .graph_drawing import HIGHLIGHT, INK, SVGDrawing, _number
+from .graph_drawing import HIGHLIGHT, INK, WIDEST_NARROW, SVGDrawing, _number
 from .network import Network
+from .network_layout import (
+    FONT_SIZE,
+    SMALL_FONT_SIZE,
+    UNIT_RADIUS,
+    Label,
+    Layout,
+    narrow_layout,
+    wide_layout,
+)
 
 TEXT_FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif"
 MATH_FONT = "'Latin Modern Math', 'STIX Two Math', 'Cambria Math', 'DejaVu Serif', serif"
-FONT_SIZE = 14
-SMALL_FONT_SIZE = 11
-UNIT_RADIUS = 19
-UNIT_SPACING = 60  # between the centres of two units of one layer
-LAYER_SPACING = 190  # between the centres of two columns
-LINE_HEIGHT = 18
-MARGIN = 14
-SIDE_MARGIN = 62  # room for a column's labels left of the first and right of the last
+SCRIPT_SIZE = "0.8em"  # sub- and superscripts: 11.2 px, still legible when a page shrinks it
 EDGE_INK = "#9ca3af"
+SHAPE_INK = "#4b5563"
 INPUT_FILL = "#f3f4f6"
 UNIT_FILL = "#e8eefb"
 OUTPUT_FILL = "#fde8d7"
-VALUE_POSITION = 0.28  # a weight's value sits this far along its line, from the left end
+VALUE_POSITION = 0.28  # a weight's value sits this far along its line, from its input's end
+# A white outline under the letters keeps them readable over crossing lines.
+HALO = 'stroke="#ffffff" stroke-width="3.5" paint-order="stroke"'
 
 
 def draw_network(network, *, title=None, unit_labels=None, show_values=False, highlight=()):
@@ -54,79 +63,21 @@ def draw_network(network, *, title=None, unit_labels=None, show_values=False, hi
         raise ValueError("show_values needs a Network, whose weights it shows; got only sizes")
     labels = _unit_labels(sizes, unit_labels)
     highlighted = _highlights(sizes, highlight)
-    depth = len(sizes) - 1
-
-    top = MARGIN + 3 * LINE_HEIGHT + 12  # three lines of labels above the tallest column
-    tallest = (max(sizes) - 1) * UNIT_SPACING
-    column_x = [SIDE_MARGIN + layer * LAYER_SPACING for layer in range(len(sizes))]
-    unit_y = [  # each column centred on the tallest one
-        [
-            top + UNIT_RADIUS + (tallest - (n - 1) * UNIT_SPACING) / 2 + j * UNIT_SPACING
-            for j in range(n)
-        ]
-        for n in sizes
-    ]
-    bottom = top + 2 * UNIT_RADIUS + tallest + (26 if show_values else 10)  # room for biases
-    below = 2 if activations else 1
-    width = column_x[-1] + SIDE_MARGIN
-    height = bottom + below * LINE_HEIGHT + MARGIN
-
     if title is None:
         title = f"A fully connected network with layer sizes {', '.join(map(str, sizes))}"
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.1f} {height:.1f}" style="max-width: 100%; height: auto" '
-        f'role="img" font-family="{TEXT_FONT}" font-size="{FONT_SIZE}" fill="{INK}">',
-        f"<title>{escape(title)}</title>",
-        f'<rect width="{width:.1f}" height="{height:.1f}" fill="#ffffff"/>',
-    ]
+    texts = _layer_texts(sizes, activations)
 
-    # Weights first, so the units are drawn over the ends of their lines.
-    for layer in range(1, depth + 1):
-        for k, y1 in enumerate(unit_y[layer - 1], start=1):
-            for j, y2 in enumerate(unit_y[layer], start=1):
-                x1, x2 = column_x[layer - 1] + UNIT_RADIUS, column_x[layer] - UNIT_RADIUS
-                name = f"W[{layer}]{k}{j}"
-                if (layer, k, j) in highlighted:
-                    stroke = f'stroke="{HIGHLIGHT}" stroke-width="2.6"'
-                else:
-                    stroke = f'stroke="{EDGE_INK}" stroke-width="1.2"'
-                parts.append(
-                    f'<line class="weight" data-weight="{name}" x1="{x1:.1f}" y1="{y1:.1f}" '
-                    f'x2="{x2:.1f}" y2="{y2:.1f}" {stroke}/>'
-                )
-    for layer in range(1, depth + 1):
-        for k, y1 in enumerate(unit_y[layer - 1], start=1):
-            for j, y2 in enumerate(unit_y[layer], start=1):
-                x1, x2 = column_x[layer - 1] + UNIT_RADIUS, column_x[layer] - UNIT_RADIUS
-                if show_values:
-                    t = VALUE_POSITION
-                    value = _number(dense[layer - 1].W[k - 1, j - 1], 2)
-                    parts.append(_halo_text(x1 + t * (x2 - x1), y1 + t * (y2 - y1), value))
-                if (layer, k, j) in highlighted:
-                    t = 0.5 if not show_values else 0.62
-                    x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1) - 6
-                    parts.append(
-                        _math(x, y, "W", f"[{layer}]", f"{k}{j}", fill=HIGHLIGHT, halo=True)
-                    )
+    def render(layout):
+        return SVGDrawing(_render(layout, title, labels, dense, show_values, highlighted))
 
-    for layer, (x, ys) in enumerate(zip(column_x, unit_y, strict=True)):
-        fill = INPUT_FILL if layer == 0 else OUTPUT_FILL if layer == depth else UNIT_FILL
-        for j, y in enumerate(ys):
-            parts.append(
-                f'<circle class="unit" cx="{x:.1f}" cy="{y:.1f}" r="{UNIT_RADIUS}" '
-                f'fill="{fill}" stroke="{INK}" stroke-width="1.3"/>'
-            )
-            parts.append(_unit_label(x, y, labels[layer][j]))
-            if show_values and layer > 0:
-                bias = _number(dense[layer - 1].b[j], 2)
-                parts.append(_halo_text(x, y + UNIT_RADIUS + 13, f"b {bias}", size=SMALL_FONT_SIZE))
+    picture = render(wide_layout(sizes, texts, show_values))
+    if picture_width(picture) > WIDEST_NARROW:
+        picture.narrow = render(narrow_layout(sizes, texts, show_values))
+    return picture
 
-    parts += _column_labels(column_x, sizes)
-    parts += _gap_labels(column_x, sizes)
-    parts += _bias_labels(column_x, sizes, activations, bottom)
-    parts.append("</svg>")
-    return SVGDrawing("\n".join(parts) + "\n")
+
+def picture_width(svg):
+    return float(svg.split('width="', 1)[1].split('"', 1)[0])
 
 
 def _describe(network):
@@ -172,52 +123,129 @@ def _highlights(sizes, highlight):
     return chosen
 
 
-def _column_labels(column_x, sizes):
+def _layer_texts(sizes, activations):
+    """The labels of each layer and gap, for a layout to place: per layer its name, symbol and
+    shape, and its bias and activation; per gap (before layer l) W^[l] and its shape."""
     depth = len(sizes) - 1
-    parts = []
-    for layer, (x, n) in enumerate(zip(column_x, sizes, strict=True)):
+    layers = []
+    for layer, n in enumerate(sizes):
         if layer == 0:
-            name, symbol = "input", _math_markup("X = A", "[0]")
+            name, symbol = "input", _math_label("X = A", "[0]")
         elif layer == depth:
-            name, symbol = f"layer {layer} (output)", _math_markup("ŷ = A", f"[{layer}]")
+            name, symbol = f"layer {layer} (output)", _math_label("ŷ = A", f"[{layer}]")
         else:
-            name, symbol = f"layer {layer} (hidden)", _math_markup("A", f"[{layer}]")
-        y = MARGIN + 0.75 * LINE_HEIGHT
-        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{escape(name)}</text>')
-        parts.append(_wrap(x, y + LINE_HEIGHT, symbol))
-        parts.append(_shape_text(x, y + 2 * LINE_HEIGHT, f"(N, {n})"))
-    return parts
-
-
-def _gap_labels(column_x, sizes):
-    parts = []
-    y = MARGIN + 1.75 * LINE_HEIGHT
-    for layer in range(1, len(sizes)):
-        x = (column_x[layer - 1] + column_x[layer]) / 2
-        parts.append(_math(x, y, "W", f"[{layer}]"))
-        parts.append(_shape_text(x, y + LINE_HEIGHT, f"({sizes[layer - 1]}, {sizes[layer]})"))
-    return parts
-
-
-def _bias_labels(column_x, sizes, activations, bottom):
-    parts = []
-    for layer in range(1, len(sizes)):
-        x, y = column_x[layer], bottom + 0.75 * LINE_HEIGHT
-        bias = _math_markup("b", f"[{layer}]")
-        parts.append(
-            _wrap(x, y, f'{bias}<tspan font-family="{TEXT_FONT}"> ({sizes[layer]},)</tspan>')
+            name, symbol = f"layer {layer} (hidden)", _math_label("A", f"[{layer}]")
+        below = []
+        if layer > 0:
+            below.append(_math_label("b", f"[{layer}]", f" ({n},)"))
+            if activations:
+                below.append(_math_label("g", f"[{layer}]", f" = {activations[layer - 1]}"))
+        layers.append(
+            {
+                "name": Label(escape(name), len(name), font="text"),
+                "symbol": symbol,
+                "shape": _shape_label(f"(N, {n})"),
+                "below": below,
+            }
         )
-        if activations:
-            g = _math_markup("g", f"[{layer}]")
+    gaps = [
+        {
+            "symbol": _math_label("W", f"[{layer}]"),
+            "shape": _shape_label(f"({sizes[layer - 1]}, {sizes[layer]})"),
+        }
+        for layer in range(1, len(sizes))
+    ]
+    return {"layers": layers, "gaps": gaps}
+
+
+def _math_label(base, sup, text=""):
+    """Math with a superscript, then plain text: "b^[1] (4,)"."""
+    markup = _math_markup(base, sup)
+    if text:
+        markup += f'<tspan font-family="{TEXT_FONT}">{escape(text)}</tspan>'
+    return Label(markup, round(len(base) + 0.8 * len(sup) + len(text)))
+
+
+def _shape_label(text):
+    return Label(escape(text), len(text), font="text", shape=True)
+
+
+def _render(layout: Layout, title, labels, dense, show_values, highlighted):
+    width, height = layout.width, layout.height
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.1f} {height:.1f}" style="max-width: 100%; height: auto" '
+        f'role="img" font-family="{TEXT_FONT}" font-size="{FONT_SIZE}" fill="{INK}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    depth = len(layout.units) - 1
+    weights = [
+        (layer, k, j, layout.edge(layer, k - 1, j - 1))
+        for layer in range(1, depth + 1)
+        for k in range(1, len(layout.units[layer - 1]) + 1)
+        for j in range(1, len(layout.units[layer]) + 1)
+    ]
+    # Weights first, so the units are drawn over the ends of their lines.
+    for layer, k, j, (x1, y1, x2, y2) in weights:
+        if (layer, k, j) in highlighted:
+            stroke = f'stroke="{HIGHLIGHT}" stroke-width="2.6"'
+        else:
+            stroke = f'stroke="{EDGE_INK}" stroke-width="1.2"'
+        parts.append(
+            f'<line class="weight" data-weight="W[{layer}]{k}{j}" x1="{x1:.1f}" y1="{y1:.1f}" '
+            f'x2="{x2:.1f}" y2="{y2:.1f}" {stroke}/>'
+        )
+    for layer, k, j, (x1, y1, x2, y2) in weights:
+        if show_values:
+            t = _value_position(layout, layer, k, j)
+            value = _number(dense[layer - 1].W[k - 1, j - 1], 2)
+            parts.append(_halo_text(x1 + t * (x2 - x1), y1 + t * (y2 - y1), value))
+        if (layer, k, j) in highlighted:
+            t = 0.5 if not show_values else 0.62
+            if layout.direction == "top to bottom":  # lines to neighbouring units run close:
+                t += 0.12 if j % 2 else -0.12  # their names at different heights
+            x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1) - 6
+            parts.append(_math(x, y, "W", f"[{layer}]", f"{k}{j}", fill=HIGHLIGHT, halo=True))
+
+    for layer, row in enumerate(layout.units):
+        fill = INPUT_FILL if layer == 0 else OUTPUT_FILL if layer == depth else UNIT_FILL
+        for j, (x, y) in enumerate(row):
             parts.append(
-                _wrap(
-                    x,
-                    y + LINE_HEIGHT,
-                    f'{g}<tspan font-family="{TEXT_FONT}"> = '
-                    f"{escape(activations[layer - 1])}</tspan>",
-                )
+                f'<circle class="unit" cx="{x:.1f}" cy="{y:.1f}" r="{UNIT_RADIUS}" '
+                f'fill="{fill}" stroke="{INK}" stroke-width="1.3"/>'
             )
-    return parts
+            parts.append(_unit_label(x, y, labels[layer][j]))
+            if show_values and layer > 0:
+                bias = _number(dense[layer - 1].b[j], 2)
+                parts.append(_halo_text(x, y + UNIT_RADIUS + 13, f"b {bias}", size=SMALL_FONT_SIZE))
+
+    halo = layout.direction == "top to bottom"  # its labels cross the weights' lines
+    for label, x, y, anchor in layout.labels:
+        parts.append(_label(label, x, y, anchor, halo))
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def _value_position(layout, layer, k, j):
+    """How far along its line a weight's value is written. Left to right, lines leave a unit
+    one above the other, so one place fits all; top to bottom they leave side by side, so
+    each line of a gap gets its own height."""
+    if layout.direction == "left to right":
+        return VALUE_POSITION
+    n_in, n_out = len(layout.units[layer - 1]), len(layout.units[layer])
+    order = (k - 1) * n_out + (j - 1)
+    return 0.3 + 0.4 * order / max(1, n_in * n_out - 1)
+
+
+def _label(label: Label, x, y, anchor, halo=False):
+    if label.font == "math":
+        return _wrap(x, y, label.markup, anchor=anchor, halo=halo)
+    attributes = f'x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"'
+    if label.shape:
+        attributes += f' font-size="{SMALL_FONT_SIZE + 1}" fill="{SHAPE_INK}"'
+    if halo:
+        attributes += f" {HALO}"
+    return f"<text {attributes}>{label.markup}</text>"
 
 
 def _math(x, y, base, sup="", sub="", fill=None, halo=False):
@@ -232,21 +260,22 @@ def _math_markup(base, sup="", sub=""):
     """
     inner = f'<tspan font-style="italic">{escape(base)}</tspan>'
     if sup:
-        inner += f'<tspan dy="-0.45em" font-size="0.72em">{escape(sup)}</tspan>'
+        inner += f'<tspan dy="-0.45em" font-size="{SCRIPT_SIZE}">{escape(sup)}</tspan>'
     if sub:
         shift = "0.75em" if sup else "0.3em"
-        inner += f'<tspan dy="{shift}" font-size="0.72em" font-style="italic">{escape(sub)}</tspan>'
+        script = f'dy="{shift}" font-size="{SCRIPT_SIZE}" font-style="italic"'
+        inner += f"<tspan {script}>{escape(sub)}</tspan>"
     return inner
 
 
-def _wrap(x, y, inner, fill=None, halo=False, size=None):
-    attributes = f'x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-family="{MATH_FONT}"'
+def _wrap(x, y, inner, fill=None, halo=False, size=None, anchor="middle"):
+    attributes = f'x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-family="{MATH_FONT}"'
     if fill:
         attributes += f' fill="{fill}"'
     if size:
         attributes += f' font-size="{size}"'
-    if halo:  # a white outline under the letters keeps them readable over crossing lines
-        attributes += ' stroke="#ffffff" stroke-width="3.5" paint-order="stroke"'
+    if halo:
+        attributes += f" {HALO}"
     return f"<text {attributes}>{inner}</text>"
 
 
@@ -255,13 +284,6 @@ def _unit_label(x, y, label):
         base, sub = label
         return _math(x - 2, y + 5, base, sub=sub)
     return _wrap(x, y + 5, escape(label), size=FONT_SIZE - 1)
-
-
-def _shape_text(x, y, text):
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-size="{SMALL_FONT_SIZE + 1}" '
-        f'fill="#4b5563">{escape(text)}</text>'
-    )
 
 
 def _halo_text(x, y, text, size=SMALL_FONT_SIZE):

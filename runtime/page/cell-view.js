@@ -2,6 +2,7 @@
 // Output is always inserted as text (textContent) or as <img> from bytes: never as HTML.
 import { OUTPUT_LIMIT_CHARACTERS } from "../protocol.js";
 import { TerminalText, visibleControls } from "./terminal-text.js";
+import { watchFigure } from "./figure-zoom.js";
 
 export const SHORTCUTS = Object.freeze({
   run: "Control+Enter Meta+Enter Shift+Enter",
@@ -191,6 +192,7 @@ export class CellView {
     const image = element("img", { class: "bp-output__image", alt, src: url });
     image.addEventListener("load", () => URL.revokeObjectURL(url), { once: true });
     this.live.append(image);
+    watchFigure(image); // opens full size when shown smaller than drawn
   }
 
   appendTruncated() {

@@ -1,33 +1,42 @@
 // Page-level accessibility fixes that the theme and the math leave to us (found by axe-core).
+import "./deferred-layout.js"; // blocks laid out late, but a link to a section lands on it
 
-// A display formula wider than the column scrolls; keyboard users must be able to reach it.
-// Whether it overflows is known only once it is laid out, and changes on a rotation. A
-// ResizeObserver sees those moments in the browser's own rendering step, instead of forcing a
-// layout of the whole chapter from a script, as reading scrollWidth on every formula at attach
-// did. (If a block is ever skipped with content-visibility: auto, the event that it is shown
-// covers one laid out at exactly its placeholder's height.)
-const FORMULA = ".md-typeset div.arithmatex";
+// A box wider than the column scrolls sideways (a display formula, a table on a phone, a printed
+// table in a cell's output); keyboard users must be able to reach it. Whether it overflows is
+// known only once it is laid out, and changes on a rotation. A ResizeObserver sees those
+// moments in the browser's own rendering step, instead of forcing a layout of the whole chapter
+// from a script, as reading scrollWidth on every formula at attach did. (If a block is ever
+// skipped with content-visibility: auto, the event that it is shown covers one laid out at
+// exactly its placeholder's height.)
+const SCROLLING_BOXES = {
+  ".md-typeset div.arithmatex": "Formula (scrolls sideways)",
+  ".md-typeset__scrollwrap": "Table (scrolls sideways)",
+  ".bp-cell__static > .bp-output__text": "Output (scrolls sideways)",
+};
+const SCROLLING = Object.keys(SCROLLING_BOXES).join(", ");
 const SCROLLABLE = "data-scrolls-sideways"; // set here, so only our own tabindex is removed
 
-function reachableIfItScrolls(formula) {
-  const overflows = formula.scrollWidth > formula.clientWidth;
-  if (overflows && !formula.hasAttribute("tabindex")) {
-    formula.setAttribute("tabindex", "0");
-    formula.setAttribute("role", "region");
-    formula.setAttribute("aria-label", "Formula (scrolls sideways)");
-    formula.setAttribute(SCROLLABLE, "");
-  } else if (!overflows && formula.hasAttribute(SCROLLABLE)) {
-    for (const name of ["tabindex", "role", "aria-label", SCROLLABLE]) formula.removeAttribute(name);
+function reachableIfItScrolls(box) {
+  const overflows = box.scrollWidth > box.clientWidth;
+  // The build marks an output with long lines already (bookbuild/markdown/cell_html.py).
+  if (overflows && (!box.hasAttribute("tabindex") || !box.hasAttribute("role"))) {
+    const label = Object.entries(SCROLLING_BOXES).find(([selector]) => box.matches(selector))[1];
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", label);
+    box.setAttribute(SCROLLABLE, "");
+  } else if (!overflows && box.hasAttribute(SCROLLABLE)) {
+    for (const name of ["tabindex", "role", "aria-label", SCROLLABLE]) box.removeAttribute(name);
   }
 }
 
-const formulaObserver = new ResizeObserver((entries) => {
+const boxObserver = new ResizeObserver((entries) => {
   for (const entry of entries) reachableIfItScrolls(entry.target);
 });
 document.addEventListener(
   "contentvisibilityautostatechange",
   (event) => {
-    if (!event.skipped && event.target.matches?.(FORMULA)) reachableIfItScrolls(event.target);
+    if (!event.skipped && event.target.matches?.(SCROLLING)) reachableIfItScrolls(event.target);
   },
   true, // the event does not bubble
 );
@@ -38,6 +47,6 @@ export function improvePageAccessibility() {
   document
     .querySelector(".md-progress[role=progressbar]:not([aria-label])")
     ?.setAttribute("aria-label", "Loading page");
-  formulaObserver.disconnect(); // the formulas of the page instant navigation replaced
-  for (const formula of document.querySelectorAll(FORMULA)) formulaObserver.observe(formula);
+  boxObserver.disconnect(); // the boxes of the page instant navigation replaced
+  for (const box of document.querySelectorAll(SCROLLING)) boxObserver.observe(box);
 }

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from backprop import SVGDrawing, Value, draw
+from backprop import SVGDrawing, Value, draw, graph_drawing
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -40,7 +40,7 @@ def test_one_box_per_value_and_one_circle_per_operation():
     root = ET.fromstring(draw(o))
     values = o.topological_order()
     operations = [v for v in values if v._children]
-    boxes = root.findall(f"{SVG}rect")[1:]  # the first rect is the white background
+    boxes = root.findall(f"{SVG}rect")  # no background: the page's colour shows through
     circles = root.findall(f"{SVG}circle")
     assert len(boxes) == len(values), f"expected {len(values)} boxes, found {len(boxes)}"
     assert len(circles) == len(operations), (
@@ -61,14 +61,45 @@ def test_operation_symbols_are_readable():
         assert symbol in texts, f"expected the symbol {symbol}, found {texts}"
 
 
-def test_arrows_run_left_to_right():
-    root = ET.fromstring(draw(neuron()))
+def edges(picture):
+    """Each arrow's curve as (start, end) points."""
+    root = ET.fromstring(picture)
+    found = []
     for path in root.findall(f"{SVG}path"):
         d = path.get("d")
         if d.startswith("M") and " C" in d:
-            start_x = float(d[1:].split(",")[0])
-            end_x = float(d.split()[-1].split(",")[0])
-            assert start_x < end_x, f"expected an edge drawn left to right, found {d}"
+            start = [float(n) for n in d[1:].split()[0].split(",")]
+            end = [float(n) for n in d.split()[-1].split(",")]
+            found.append((start, end))
+    return found
+
+
+def width_of(picture):
+    return float(ET.fromstring(picture).get("width"))
+
+
+def test_arrows_run_left_to_right_when_the_picture_fits_a_page():
+    small = Value(2.0, "a") * Value(3.0, "b")
+    picture = draw(small)
+    assert width_of(picture) <= graph_drawing.WIDEST and picture.narrow is None
+    assert all(start[0] < end[0] for start, end in edges(picture)), edges(picture)
+
+
+def test_a_deep_graph_runs_top_to_bottom_and_fits_a_page():
+    picture = draw(neuron())  # left to right it is over 1,000 px wide
+    assert width_of(picture) <= graph_drawing.WIDEST
+    assert all(start[1] < end[1] for start, end in edges(picture)), edges(picture)
+
+
+def test_a_graph_too_wide_for_a_phone_carries_a_narrow_layout():
+    x, w = Value(2.0, "x"), Value(-3.0, "w")
+    out = (x * w).tanh()
+    out.label = "out"
+    picture = draw(out)
+    assert width_of(picture) > graph_drawing.WIDEST_NARROW, "expected left to right on a page"
+    assert isinstance(picture.narrow, SVGDrawing)
+    assert width_of(picture.narrow) <= graph_drawing.WIDEST_NARROW
+    assert all(start[1] < end[1] for start, end in edges(picture.narrow))
 
 
 def test_drawing_is_deterministic():

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from backprop import Dense, Network, SVGDrawing, draw_network
+from backprop import Dense, Network, SVGDrawing, draw_network, graph_drawing
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -139,3 +139,21 @@ def test_bad_highlights_and_unit_labels_are_refused():
 def test_labels_are_escaped():
     found = texts(draw_network([1, 1], unit_labels=[["<in>"], ["a & b"]]))
     assert "<in>" in found and "a & b" in found, f"found {found}"
+
+
+def test_a_network_too_wide_for_a_phone_carries_a_narrow_layout_with_the_same_labels():
+    network = Network([Dense(3, 4, "tanh"), Dense(4, 5, "tanh"), Dense(5, 2, "sigmoid")], seed=0)
+    picture = draw_network(network, highlight=[(3, 2, 1)])
+    narrow = picture.narrow
+    assert isinstance(narrow, SVGDrawing)
+    width = float(ET.fromstring(narrow).get("width"))
+    assert width <= graph_drawing.WIDEST_NARROW < float(ET.fromstring(picture).get("width"))
+    assert sorted(texts(narrow)) == sorted(texts(picture)), "the same labels, placed otherwise"
+    root = ET.fromstring(narrow)
+    assert len(root.findall(f"{SVG}circle")) == 3 + 4 + 5 + 2
+    for line in root.findall(f"{SVG}line"):
+        assert float(line.get("y1")) < float(line.get("y2")), "a weight runs top to bottom"
+
+
+def test_a_small_network_fits_a_phone_as_it_is():
+    assert draw_network([2, 1]).narrow is None

@@ -14,10 +14,14 @@ from dataclasses import dataclass, field
 
 from bookbuild.markdown.cell_time_limit import CellTimeout, time_limit
 from notebook_cell import Image, ImageFormat, run_cell, start_page
+from notebook_cell.figures import DESKTOP
 from notebook_cell.page_defaults import use_book_matplotlib_backend
 
-# Above SVG_SIZE_LIMIT bytes a figure is embedded as a PNG instead, to keep pages light.
-IMAGES = ImageFormat(kind="svg", png_dpi=150, svg_size_limit=200_000)
+# Above SVG_SIZE_LIMIT bytes a figure is embedded as a PNG instead, to keep pages light. Figures
+# are drawn for the book's column on a desktop, with a variant for phones where needed.
+IMAGES = ImageFormat(
+    kind="svg", png_dpi=150, svg_size_limit=200_000, column=DESKTOP, phone_variant=True
+)
 
 use_book_matplotlib_backend()
 

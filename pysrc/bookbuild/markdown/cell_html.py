@@ -14,12 +14,23 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
+import re
+import struct
 
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from bookbuild.markdown.build_session import BuildCellResult
+from notebook_cell import Image
+from notebook_cell.figures import (
+    PHONE_LAYOUT,
+    PHONE_MEDIA,
+    PX_PER_POINT,
+    WIDTH,
+    figure_metadata,
+    split_phone_variant,
+)
 
 # The same markup as Material's own code blocks, so cells look like the rest of the book.
 CODE_FORMATTER = HtmlFormatter(cssclass="language-python highlight", wrapcode=True)
@@ -77,15 +88,68 @@ def highlighted(source: str) -> str:
 def render_static_output(result: BuildCellResult) -> str:
     parts = []
     if result.output:
-        parts.append(f'<pre class="bp-output__text">{html.escape(result.output)}</pre>')
+        parts.append(f"<pre{output_attributes(result.output)}>{html.escape(result.output)}</pre>")
     if result.error:
         error = html.escape(result.error)
         parts.append(f'<pre class="bp-output__text bp-output__error">{error}</pre>')
-    for image in result.images:
-        parts.append(
-            f'<img class="bp-output__image" src="{image.data_uri}" alt="{html.escape(image.alt)}">'
-        )
+    parts += figures_markup(result.images)
     if not parts:
         return '<div class="bp-cell__static" data-static-output hidden></div>'
     label = '<p class="bp-cell__label">Output computed when the book was built</p>'
     return f'<div class="bp-cell__static" data-static-output>{label}{"".join(parts)}</div>'
+
+
+# A line longer than this may not fit a phone's column (300 px of 15 px monospace): its output
+# then scrolls sideways, so it can take focus from the start, before any script has measured
+# it (runtime/page/page-accessibility.js names it, or lets it go where it fits).
+LONGEST_LINE_ON_A_PHONE = 32
+
+
+def output_attributes(output: str) -> str:
+    attributes = ' class="bp-output__text"'
+    if max(map(len, output.splitlines()), default=0) > LONGEST_LINE_ON_A_PHONE:
+        attributes += ' tabindex="0" data-scrolls-sideways'
+    return attributes
+
+
+def figures_markup(images: list[Image]) -> list[str]:
+    """Each image as an <img> with its size in CSS px (so the page keeps its place while it
+    loads). An image drawn for a phone (notebook_cell.figures) joins the figure before it in a
+    <picture>, whose narrow screens show it instead; print and wide screens show the <img>."""
+    parts: list[str] = []
+    for given in images:
+        image, phone = split_phone_variant(given)
+        if PHONE_LAYOUT in figure_metadata(image) and parts and parts[-1].startswith("<img"):
+            source = f'<source media="{PHONE_MEDIA}" srcset="{image.data_uri}"{size(image)}>'
+            parts[-1] = f'<picture class="bp-output__picture">{source}{parts[-1]}</picture>'
+            continue
+        alt = html.escape(image.alt)
+        img = f'<img class="bp-output__image" src="{image.data_uri}"{size(image)} alt="{alt}">'
+        if phone is not None:
+            source = f'<source media="{PHONE_MEDIA}" srcset="{phone.data_uri}"{size(phone)}>'
+            img = f'<picture class="bp-output__picture">{source}{img}</picture>'
+        parts.append(img)
+    return parts
+
+
+SVG_SIZE = re.compile(rb'<svg\b[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"')
+
+
+def size(image: Image) -> str:
+    """` width="W" height="H"`: the image's size in CSS px, or nothing if it cannot be read.
+
+    A matplotlib figure records its width in points (a PNG's pixels depend on its dpi); an SVG
+    states its size; a PNG without a record is taken at one pixel per CSS px.
+    """
+    if image.mime == "image/png" and image.data[:8] == b"\x89PNG\r\n\x1a\n":
+        pixels = struct.unpack(">II", image.data[16:24])
+    else:
+        found = SVG_SIZE.search(image.data[:3000])
+        if not found:
+            return ""
+        unit = PX_PER_POINT if found.group(2) == b"pt" else 1.0
+        pixels = float(found.group(1)) * unit, float(found.group(3)) * unit
+    recorded = figure_metadata(image).get(WIDTH) if image.mime == "image/png" else None
+    width = float(recorded) * PX_PER_POINT if recorded else pixels[0]
+    height = width * pixels[1] / pixels[0]
+    return f' width="{width:.0f}" height="{height:.0f}"'

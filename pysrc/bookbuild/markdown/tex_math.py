@@ -3,9 +3,12 @@
 Formulas then show without JavaScript, offline and in the PDF; the browser lays the MathML out
 itself with the book's math font (STIX Two Math, styles/math.css), which the site serves,
 subset to the glyphs the book uses (bookbuild.site.math_font). A formula Temml cannot parse fails
-the
-build, naming the Markdown file and line. Each formula is rendered once per process: `make
+the build, naming the Markdown file and line. Each formula is rendered once per process: `make
 serve`'s rebuilds reuse what the previous build rendered.
+
+On a narrow screen a long inline formula may break across lines (tex_breaks.mjs), but the
+punctuation right after a formula stays on its line: it is wrapped with the formula's last
+piece in a `bp-math-punctuated` span, which does not break (styles/math.css).
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from bookbuild.markdown.book_error import BookError
 from bookbuild.markdown.source_location import page_source, remember_page_source
 
 RENDERER = Path(__file__).with_name("tex_render.mjs")
-# arithmatex's generic output: \( \) in a span for inline math, \[ \] in a div for display math.
+# arithmatex's generic output: \( \) in a span for inline math, with the punctuation that follows
+# it, and \[ \] in a div for display math.
 ARITHMATEX = re.compile(
-    r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
+    r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>(?P<punctuation>[.,;:!?)\]]*)'
     r'|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
     re.DOTALL,
 )
@@ -105,7 +109,12 @@ class MathPostprocessor(Postprocessor):
                 )
             if match["display"] is not None:
                 return f'<div class="arithmatex">{answer["html"]}</div>'
-            return f'<span class="arithmatex">{answer["html"]}</span>'
+            formula, punctuation = answer["html"], match["punctuation"]
+            if punctuation:  # the last piece and its punctuation, together
+                last = formula.rindex("<math")
+                bound = f'<span class="bp-math-punctuated">{formula[last:]}{punctuation}</span>'
+                formula = formula[:last] + bound
+            return f'<span class="arithmatex">{formula}</span>'
 
         return ARITHMATEX.sub(replace, text)
 

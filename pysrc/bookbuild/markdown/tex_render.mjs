@@ -8,10 +8,12 @@
 // it. `annotate` keeps the TeX in an <annotation>, which copy and paste use.
 import temml from "temml";
 import { createInterface } from "node:readline";
+import { breakableInline } from "./tex_breaks.mjs";
 
 function render({ tex, display }) {
   try {
-    return { html: temml.renderToString(tex, { displayMode: display, throwOnError: true, annotate: true }) };
+    const whole = temml.renderToString(tex, { displayMode: display, throwOnError: true, annotate: true });
+    return { html: display ? whole : breakableInline(tex, whole) };
   } catch (error) {
     return { error: String(error.message || error) };
   }

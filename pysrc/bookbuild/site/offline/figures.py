@@ -17,9 +17,12 @@ import re
 import struct
 from pathlib import Path
 
+# A figure's <img>, or the <source> of its phone variant (bookbuild/markdown/cell_html.py), with
+# the attributes that follow its address, up to the tag's end.
 FIGURE = re.compile(
-    r'<img class="(?P<class>bp-output__image|bp-explorable__static)" '
-    r'src="data:(?P<mime>image/(?:png|svg\+xml));base64,(?P<data>[^"]+)"'
+    r'(?P<head><img class="(?:bp-output__image|bp-explorable__static)" src='
+    r'|<source media="[^"]*" srcset=)'
+    r'"data:(?P<mime>image/(?:png|svg\+xml));base64,(?P<data>[^"]+)"(?P<rest>[^>]*)>'
 )
 SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"')
 EXTENSIONS = {"image/png": "png", "image/svg+xml": "svg"}
@@ -58,10 +61,13 @@ def externalize_figures(site: Path) -> tuple[int, int]:
                 written.add(name)
             replaced += 1
             url = os.path.relpath(folder / name, page.parent).replace(os.sep, "/")
-            size = size_of(match["mime"], data)
-            dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
-            return (f'<img class="{match["class"]}" src="{html.escape(url)}"{dimensions} '
-                    'loading="lazy" decoding="async"')  # fmt: skip
+            rest = match["rest"]
+            if match["head"].startswith("<img"):
+                if " width=" not in rest:
+                    size = size_of(match["mime"], data)
+                    rest = (f' width="{size[0]}" height="{size[1]}"' if size else "") + rest
+                rest += ' loading="lazy" decoding="async"'
+            return f'{match["head"]}"{html.escape(url)}"{rest}>'
 
         changed = FIGURE.sub(to_file, text)
         if changed != text:
