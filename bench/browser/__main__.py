@@ -13,8 +13,8 @@ measures, each in a fresh browser context (a cold HTTP cache):
                    cell: click on Next -> output, with no second worker
     check          an exercise's Check, warm worker: click -> feedback (the reader's code, then
                    the check, in the same Python)
-    explorables    the playground's default training run (total, per epoch, long tasks during
-                   it) and the gradient descent explorer's slider change → redrawn figure
+    explorables    each explorable's control change → redrawn figure, warm, with the longest
+                   main-thread task; the playground's default training run (explorables.py)
     long tasks     main-thread tasks over 50 ms: page load, boot, a cell that computes for 2 s,
                    and as a control 2 s with nothing running (long tasks there are not Python's)
     page weight    bytes of every response of a page before any interaction
@@ -37,11 +37,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.browser.explorables import measure_explorables
+from bench.browser.explorables import explorable_rows, measure_explorables
 from bench.browser.measure import REPEATS, measure_all, measure_checks
 from bench.browser.report import (
     check_rows,
-    explorable_rows,
     long_task_rows,
     print_markdown,
     print_weight_breakdown,
