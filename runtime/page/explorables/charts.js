@@ -60,7 +60,11 @@ export function powerOfTen(value) {
 }
 
 // Axes with d3's ticks; a format is a d3 format string or a function (e.g. powerOfTen).
+// Drawn again only when a scale or a label changed: a redraw that keeps them costs nothing here.
 export function drawAxes(figure, x, y, { xLabel, yLabel, xTicks = 6, yTicks = 5, xFormat, yFormat }) {
+  const key = JSON.stringify([x.domain(), x.range(), y.domain(), y.range(), xLabel, yLabel, xTicks, yTicks]);
+  if (figure.axesKey === key) return;
+  figure.axesKey = key;
   figure.axes.replaceChildren();
   const bottom = svgElement("g", { transform: `translate(0,${figure.height})` });
   const left = svgElement("g");
