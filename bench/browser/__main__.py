@@ -15,6 +15,10 @@ measures, each in a fresh browser context (a cold HTTP cache):
                    the check, in the same Python)
     explorables    each explorable's control change → redrawn figure, warm, with the longest
                    main-thread task; the playground's default training run (explorables.py)
+    deep cells     every chapter: Run on its last cell and Check on its last exercise, cold
+                   profile, against the floor, with what ran before each (deep.py)
+    stop           Stop on a cell that never ends, then Run on another: Stop click -> output,
+                   with and without cross-origin isolation (stop.py)
     long tasks     main-thread tasks over 50 ms: page load, boot, a cell that computes for 2 s,
                    and as a control 2 s with nothing running (long tasks there are not Python's)
     page weight    bytes of every response of a page before any interaction
@@ -37,6 +41,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.browser.deep import deep_rows, measure_deep
 from bench.browser.explorables import explorable_rows, measure_explorables
 from bench.browser.measure import REPEATS, measure_all, measure_checks
 from bench.browser.report import (
@@ -48,10 +53,11 @@ from bench.browser.report import (
     weight_rows,
 )
 from bench.browser.site import build_bench_site, choose_chapters
+from bench.browser.stop import measure_stop, stop_rows
 from bookbuild.book_nav import nav_pages
 from bookbuild.harness.browser import launch_chromium
 from bookbuild.harness.static_server import serve_directory
-from bookbuild.markdown.exercise_source import book_exercises
+from bookbuild.markdown.book_exercises import book_exercises
 
 
 def main():
@@ -75,6 +81,8 @@ def main():
                 floors, runs, weights = measure_all(browser, base_url, chapter, following, pages)
                 checks = measure_checks(browser, base_url, exercise_page, exercise_id)
                 explorables = measure_explorables(browser, base_url)
+                deep_floors, deeps = measure_deep(browser, base_url, site)
+                stops = measure_stop(browser, base_url)
     print()
     for weight in weights[:2]:
         print_weight_breakdown(weight)
@@ -87,8 +95,13 @@ def main():
         + explorable_rows(explorables)
         + long_task_rows(runs)
         + weight_rows(weights)
+        + stop_rows(stops)
         + [save_for_offline_row(site_size)]
     )
+    print()
+    print("Deep cells: Run on a chapter's last cell, Check on its last exercise (cold profile)")
+    print()
+    print_markdown(deep_rows(deep_floors, deeps))
 
 
 def save_for_offline_row(size: int) -> tuple[str, str, str, str]:

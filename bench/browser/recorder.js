@@ -2,7 +2,8 @@
 // long tasks and offers timed clicks, with times from performance.now() inside the page.
 // With ?bench-autorun=N in the URL it clicks Run on cell N as soon as that button exists; with
 // &bench-hover=MS too, the pointer first enters the cell (the reader's intent) and Run is
-// clicked MS later, as a reader's hand moves from the code to the button.
+// clicked MS later, as a reader's hand moves from the code to the button. ?bench-autocheck=ID
+// does the same with the Check button of exercise ID.
 (() => {
   if (window.__bench) return;
   const bench = { longTasks: [], first: null };
@@ -101,6 +102,22 @@
     return { start, path: location.pathname, ...(await bench.run(cell)) };
   };
 
+  // Run `loop` (a cell that never ends), press Stop once it runs, and at once Run `next`:
+  // resolves with the Stop click and `next`'s result (Stop -> a working Python).
+  bench.stopThenRun = async (loop, next) => {
+    runButton(loop).click();
+    await bench.waitFor(() => loop.querySelector(".bp-cell__status")?.textContent === "Running…", loop, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stop = performance.now();
+    [...loop.querySelectorAll("button")].find((button) => button.textContent === "Stop").click();
+    const result = await bench.run(next);
+    return { stop, ...result, isolated: self.crossOriginIsolated };
+  };
+
   // Keep a promise's outcome for Python to poll (page.evaluate would wait without a timeout).
   bench.keep = (promise) => {
     bench.kept = { pending: true };
@@ -112,22 +129,36 @@
 
   const query = new URLSearchParams(location.search);
   const autorun = query.get("bench-autorun");
+  const autocheck = query.get("bench-autocheck");
   const hover = query.get("bench-hover");
+  const hovered = async (cell) => {
+    if (hover === null) return null;
+    const at = performance.now();
+    cell.dispatchEvent(new PointerEvent("pointerenter"));
+    await new Promise((resolve) => setTimeout(resolve, Number(hover)));
+    return at;
+  };
+  // Which cells ran before the timed one, once it is done: their ids.
+  const ranCells = () => [...document.querySelectorAll(".bp-cell--ran")].map((cell) => cell.dataset.cell);
   if (autorun !== null) {
     const cell = () => bench.cell(Number(autorun));
-    const hovered = async () => {
-      if (hover === null) return null;
-      const at = performance.now();
-      cell().dispatchEvent(new PointerEvent("pointerenter"));
-      await new Promise((resolve) => setTimeout(resolve, Number(hover)));
-      return at;
-    };
     bench.keep(
       bench
         .waitFor(() => runButton(cell()))
         .then(async () => {
-          const intent = await hovered();
-          return { intent, ...(await bench.run(cell())) };
+          const intent = await hovered(cell());
+          return { intent, ...(await bench.run(cell())), ran: ranCells() };
+        }),
+    );
+  }
+  if (autocheck !== null) {
+    const root = () => document.querySelector(`[data-exercise="${autocheck}"]`);
+    bench.keep(
+      bench
+        .waitFor(() => root()?.querySelector(".bp-button--check"))
+        .then(async () => {
+          const intent = await hovered(root().querySelector("[data-cell]"));
+          return { intent, ...(await bench.check(root())), ran: ranCells() };
         }),
     );
   }

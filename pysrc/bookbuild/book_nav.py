@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from bookbuild.markdown.page_model import cell_fences
 from bookbuild.paths import DOCS, ROOT
 
 
@@ -46,12 +47,8 @@ class NavPage:
 
     @property
     def has_cells(self) -> bool:
-        """Found the way the build finds cells (bookbuild.markdown.cell_page), any fence style."""
-        from bookbuild.markdown.cell_page import (
-            cell_sources,  # the build's reader; it imports this module
-        )
-
-        return bool(cell_sources(self.source.read_text().splitlines()))
+        """Found the way the build finds cells (bookbuild.markdown.page_model), any fence style."""
+        return bool(cell_fences(self.source.read_text().splitlines()))
 
     @property
     def identifiers(self) -> set[str]:

@@ -3,7 +3,8 @@
 A cell can do anything to its own interpreter. Most of it is the reader's business (their
 variables, their modules), but a few things would silently break every later cell, or the cell
 runner itself: replacing sys.stdout or sys.stderr, deleting or replacing a builtin, emptying
-sys.path. Those are restored after every cell. Reading input() has no keyboard behind it, so it
+sys.path, removing modules from sys.modules (numpy cannot be imported twice in one process).
+Those are restored after every cell. Reading input() has no keyboard behind it, so it
 raises an error that says so instead of waiting (at build time) or failing obscurely (browser).
 """
 
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import gc
 import sys
+import types
 from collections.abc import Iterator
 
 from .tracebacks import InputNotAvailableError
@@ -40,6 +43,7 @@ def guarded_interpreter() -> Iterator[None]:
     """Run a cell; afterwards restore the streams, the builtins and sys.path as they were."""
     streams = sys.stdout, sys.stderr, sys.stdin
     path = list(sys.path)
+    modules = dict(sys.modules)
     sys.stdin = NoKeyboard()
     try:
         yield
@@ -50,7 +54,21 @@ def guarded_interpreter() -> Iterator[None]:
         sys.stdout, sys.stderr, sys.stdin = streams
         if not sys.path:
             sys.path[:] = path
+        if any(name not in sys.modules for name in modules):
+            restore_modules(modules)
         restore_builtins()
+
+
+def restore_modules(before: dict) -> None:
+    """Put back the modules a cell removed from sys.modules: those loaded before it, and those it
+    loaded itself (found among the live objects: removed, they are still in use)."""
+    for name, module in before.items():
+        sys.modules.setdefault(name, module)
+    for module in gc.get_objects():
+        if isinstance(module, types.ModuleType) and isinstance(
+            getattr(module, "__name__", None), str
+        ):
+            sys.modules.setdefault(module.__name__, module)
 
 
 def restore_builtins() -> None:

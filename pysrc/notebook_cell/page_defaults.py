@@ -32,3 +32,18 @@ def start_page() -> None:
         plt.close("all")
         plt.rcdefaults()
         use_book_matplotlib_backend()  # rcdefaults() forgets the backend
+
+
+# Settings the book itself sets while it draws a cell's figures (stable SVG ids, its backend).
+BOOK_SETTINGS = ("svg.hashsalt", "backend")
+
+
+def matplotlib_settings(defaults: bool = False) -> dict:
+    """matplotlib's settings now (its defaults with `defaults`; {} if no cell imported it), but
+    those the book sets itself: compared before and after a cell, to tell the reader which
+    settings the cell changed."""
+    matplotlib = sys.modules.get("matplotlib")
+    if matplotlib is None:
+        return {}
+    settings = matplotlib.rcParamsDefault if defaults else matplotlib.rcParams
+    return {key: value for key, value in settings.items() if key not in BOOK_SETTINGS}

@@ -7,6 +7,8 @@ left open.
 
 from __future__ import annotations
 
+import sys
+
 from . import figures
 from .execution import NOTHING, execute
 from .figures import FigureCollector, ImageFormat, self_drawn_image, take_open_figures
@@ -43,11 +45,30 @@ def run_cell(
                 result.error = trimmed_traceback(error, filename) + hint_for(
                     error, available_packages
                 )
-        collector.images += take_open_figures(images)
+            try:
+                collector.images += take_open_figures(images)
+            except Exception as error:  # noqa: BLE001 - a figure the cell made cannot be drawn
+                result.error = (result.error or "") + figure_error(error, filename)
+                close_figures()  # or the next cell would try to draw it again, and be blamed
     finally:
         figures.current.remove(collector)
     result.images = collector.images
     return result
+
+
+def figure_error(error: Exception, filename: str) -> str:
+    """A figure left open could not be drawn (a typo in a title's math, say): an ordinary error
+    of the cell, with what matplotlib said."""
+    return (
+        f"{trimmed_traceback(error, filename)}"
+        "A figure this cell made could not be drawn (the error above comes from matplotlib "
+        "drawing it: look at its titles, labels and settings).\n"
+    )
+
+
+def close_figures() -> None:
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 def show_value(value, collector: FigureCollector, result: CellResult) -> None:

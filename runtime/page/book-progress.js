@@ -66,8 +66,15 @@ export class BookProgress {
     const file = this.fileInput.files[0];
     if (!file) return;
     try {
-      const added = importProgress(await file.text());
-      this.status.textContent = `Imported: ${added} exercise${added === 1 ? "" : "s"} more marked as solved.`;
+      const known = new Map(this.chapters.flatMap((chapter) => chapter.exercises.map((e) => [e.id, e.version])));
+      const { added, unknown } = importProgress(await file.text(), known);
+      const exercises = (count) => `${count} exercise${count === 1 ? "" : "s"}`;
+      const left = unknown
+        ? ` ${unknown} entr${unknown === 1 ? "y was" : "ies were"} left out: exercises this edition does not have, or has changed since.`
+        : "";
+      this.status.textContent = added
+        ? `Imported: ${exercises(added)} more marked as solved.${left}`
+        : `Nothing new was imported: the file marks no exercise as solved that is not solved here already.${left}`;
     } catch (error) {
       this.status.textContent = `Nothing was imported: ${error.message}`;
     }

@@ -1,7 +1,7 @@
 // One cell's controls and live output, added around the static markup from the build.
 // Output is always inserted as text (textContent) or as <img> from bytes: never as HTML.
 import { OUTPUT_LIMIT_CHARACTERS } from "../protocol.js";
-import { TerminalText } from "./terminal-text.js";
+import { TerminalText, visibleControls } from "./terminal-text.js";
 
 export const SHORTCUTS = Object.freeze({
   run: "Control+Enter Meta+Enter Shift+Enter",
@@ -159,6 +159,7 @@ export class CellView {
 
   // A new run: its output replaces the previous run's (and, on screen, the build's).
   beginOutput() {
+    this.lateBox = null;
     this.textBox = element("pre", { class: "bp-output__text" });
     this.terminal = new TerminalText(this.textBox, scrollableOutput(this.textBox));
     this.live.replaceChildren(element("p", { class: "bp-cell__label" }, "Output of your run"), this.textBox);
@@ -178,7 +179,7 @@ export class CellView {
   }
 
   appendError(traceback) {
-    this.live.append(element("pre", { class: "bp-output__text bp-output__error" }, traceback));
+    this.live.append(element("pre", { class: "bp-output__text bp-output__error" }, visibleControls(traceback)));
   }
 
   appendImage({ mime, data, alt }) {
@@ -203,6 +204,32 @@ export class CellView {
   // What happened to Python during this run, in plain words, as part of the run's output.
   appendRunNotice(text, kind = "warning") {
     this.live.append(element("p", { class: "bp-cell__run-notice", "data-kind": kind }, text));
+  }
+
+  // A cell this one needs did not finish: `parts`, text and links ({text, href}), in place of
+  // this cell's output.
+  showNeededFailure(parts) {
+    const message = element("p", { class: "bp-cell__run-notice", "data-kind": "warning", "data-needed-failure": "" });
+    for (const part of parts) {
+      message.append(typeof part === "string" ? part : element("a", { href: part.href }, part.text));
+    }
+    this.live.replaceChildren(message);
+    this.live.hidden = false;
+  }
+
+  // Printed by this cell's code after its run ended (a timer, an asyncio task): kept apart.
+  appendLateText(text, stream = "stdout") {
+    if (!this.lateBox) {
+      this.live.append(
+        element("p", { class: "bp-cell__label" }, "Printed after the run ended (by a timer or a background task)"),
+      );
+      this.lateBox = element("pre", { class: "bp-output__text" });
+      this.lateTerminal = new TerminalText(this.lateBox, scrollableOutput(this.lateBox));
+      this.live.append(this.lateBox);
+      this.live.hidden = false;
+    }
+    this.lateTerminal.write(text, stream);
+    this.lateTerminal.render();
   }
 
   // Back to the book's state: the build-time output, no live output.

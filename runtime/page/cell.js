@@ -1,6 +1,6 @@
 // One cell of a page: its code (the book's, or the reader's saved edit), its editor, and one run.
 import { CellView } from "./cell-view.js";
-import { loadEdit, saveEdit, forgetEdit } from "./persistence.js";
+import { forgetEdit, loadEdit, saveEdit, watchEdit } from "./persistence.js";
 
 // Why Python had to be restarted during a run, in the reader's words.
 export function lostPythonMessage(reason, detail) {
@@ -20,6 +20,31 @@ export function lostPythonMessage(reason, detail) {
   }
 }
 
+// The names a needed cell provides, as a reader knows them (none of the planner's own).
+export function shownNames(names) {
+  return names.filter((name) => !name.startsWith("<"));
+}
+
+// "Cell 3 above, which sets `rates`, raised KeyError: 0.85": parts of a message, the first one
+// a link to the cell.
+export function neededFailureParts({ cell, names, outcome }) {
+  const sets = names.length ? `, which sets ${names.map((name) => `\`${name}\``).join(", ")},` : "";
+  const link = { text: `${cell.label} above`, href: `#${cell.root.id}` };
+  let what;
+  if (outcome.lost) what = outcome.lost === "stopped" ? " was stopped" : " lost Python";
+  else if (outcome.interrupted) what = " was stopped";
+  else if (outcome.bootFailed) what = " could not run: Python did not start";
+  else what = ` raised ${lastLine(outcome.error) || "an error"}`;
+  return [
+    link,
+    `${sets}${what}, so this cell did not run. Fix it there, or press Reset on it, then run this cell again.`,
+  ];
+}
+
+function lastLine(text) {
+  return (text || "").trim().split("\n").pop();
+}
+
 export class Cell {
   constructor(root, index, page) {
     this.root = root;
@@ -37,6 +62,7 @@ export class Cell {
     this.storageWarned = false;
     this.editor = null;
     this.pendingCode = this.restoredCode(); // the code while no editor exists yet
+    this.unwatch = watchEdit(page.key, this.id, (saved) => this.editedElsewhere(saved));
     this.view.runButton.addEventListener("click", () => page.runUpTo(this));
     this.view.stopButton.addEventListener("click", () => this.runtime.stop());
     this.view.resetButton.addEventListener("click", () => this.reset());
@@ -141,7 +167,36 @@ export class Cell {
     }
   }
 
+  // Another tab saved a different version of this cell: the reader chooses which to keep.
+  editedElsewhere(saved) {
+    const theirs = saved?.code ?? this.originalCode;
+    if (theirs === this.code) return;
+    this.view.showNotice(
+      "This cell was changed in another tab of the book.",
+      [
+        {
+          label: "Use the other tab's",
+          action: () => {
+            this.setCode(theirs);
+            this.view.setModified(theirs !== this.originalCode);
+            this.view.hideNotice();
+          },
+        },
+        {
+          label: "Keep this one",
+          action: () => {
+            this.saveCode(this.code);
+            this.view.hideNotice();
+          },
+        },
+      ],
+      "warning",
+    );
+  }
+
   reset() {
+    if (this.changedBookCode) this.runtime.restoreBookCode();
+    this.changedBookCode = false;
     this.setCode(this.originalCode);
     forgetEdit(this.page.key, this.id);
     this.view.setModified(false);
@@ -171,8 +226,9 @@ export class Cell {
             if (message.type === "stream") view.appendText(message.text, message.stream);
             else view.setStatus(message.message);
           },
+          onLateOutput: (message) => view.appendLateText(message.text, message.stream),
         },
-        check,
+        { cell: this.index, check },
       );
     } catch (error) {
       view.setBusy(false); // Python could not start: the "failed" event shows why, with Retry
@@ -189,8 +245,12 @@ export class Cell {
     if (outcome.lost) {
       // A cell that stopped or broke Python is not run again on its own.
       this.page.hold(this);
-      view.appendRunNotice(lostPythonMessage(outcome.lost, outcome.detail));
+      view.appendRunNotice(lostPythonMessage(outcome.lost, outcome.detail, outcome.cleared));
       view.setStatus(outcome.lost === "stopped" ? "Stopped" : "Python was restarted");
+      return { ...outcome, ok: false };
+    }
+    if (outcome.error && !("value" in outcome)) {
+      view.appendRunNotice(outcome.error); // the answer could not be read
       return { ...outcome, ok: false };
     }
     if (outcome.interrupted) return { ...outcome, ok: false };
@@ -206,6 +266,8 @@ export class Cell {
     if (result.error) view.appendError(result.error);
     for (const image of result.images) view.appendImage(image);
     if (result.truncated) view.appendTruncated();
+    for (const notice of result.notices || []) view.appendRunNotice(notice, "info");
+    this.changedBookCode ||= (result.notices || []).some((notice) => notice.includes("part of the book's own code"));
     view.setStatus(result.error ? "Raised an error" : "Done");
   }
 }

@@ -27,7 +27,16 @@ const bookHighlightStyle = HighlightStyle.define([
   { tag: tags.self, color: "var(--md-code-hl-constant-color)" },
 ]);
 
+const SETTLE_MS = 400; // quiet time after the last change before the edit is saved
+
 export function createEditor({ parent, code, label, onRun, onChange, onFocus }) {
+  let settle;
+  const flush = (view) => {
+    if (settle === undefined) return;
+    clearTimeout(settle);
+    settle = undefined;
+    onChange(view.state.doc.toString());
+  };
   const runKeys = keymap.of([
     {
       key: "Mod-Enter",
@@ -51,7 +60,7 @@ export function createEditor({ parent, code, label, onRun, onChange, onFocus }) 
       },
     },
   ]);
-  return new EditorView({
+  const editor = new EditorView({
     parent,
     state: EditorState.create({
       doc: code,
@@ -68,11 +77,22 @@ export function createEditor({ parent, code, label, onRun, onChange, onFocus }) 
         wrappedLineIndent, // a wrapped line continues under its own indentation, not at column 0
         keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ "aria-label": label }),
+        // The document is read once the edit settles (and when the editor loses focus), not on
+        // every keystroke: text typed in bulk (an input method, dictation) stays fast, and the
+        // blank moment between select-all and typing is never what is saved.
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
+          if (update.docChanged) {
+            clearTimeout(settle);
+            settle = setTimeout(() => onChange(update.view.state.doc.toString()), SETTLE_MS);
+          }
+          if (update.focusChanged && !update.view.hasFocus) flush(update.view);
           if (update.focusChanged && update.view.hasFocus) onFocus();
         }),
       ],
     }),
   });
+  // Before the page goes away, or a run reads the code, the last edit is saved.
+  editor.flushEdit = () => flush(editor);
+  window.addEventListener("pagehide", editor.flushEdit);
+  return editor;
 }

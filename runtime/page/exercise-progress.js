@@ -26,14 +26,20 @@ export function solvedExercises() {
   }
 }
 
+// Returns false when the browser could not keep it (storage full or blocked): it then lasts
+// until the page closes, and the reader is told.
 function save(solved) {
   inMemory = solved;
+  let saved = false;
   try {
-    storage()?.setItem(STORAGE_KEY, JSON.stringify(solved));
+    const store = storage();
+    store?.setItem(STORAGE_KEY, JSON.stringify(solved));
+    saved = Boolean(store);
   } catch {
     // full or blocked: kept in memory for this page
   }
   for (const listener of listeners) listener(solved);
+  return saved;
 }
 
 export function onProgressChange(listener) {
@@ -48,8 +54,9 @@ export function stateOf(id, version) {
   return entry.version === version ? "solved" : "changed";
 }
 
+// Returns false if the browser could not keep it beyond this page.
 export function markSolved(id, version) {
-  save({ ...solvedExercises(), [id]: { version, solvedAt: new Date().toISOString() } });
+  return save({ ...solvedExercises(), [id]: { version, solvedAt: new Date().toISOString() } });
 }
 
 export function resetProgress() {
@@ -70,8 +77,11 @@ export function exportProgress() {
   );
 }
 
-// Merge an exported file's progress into this browser's; returns how many exercises it adds.
-export function importProgress(text) {
+// Merge an exported file's progress into this browser's, for the exercises of this edition
+// (`known`: id -> version); returns {added, unknown}: how many exercises it marks as solved that
+// were not, and how many entries it left out (an exercise this edition does not have, or has
+// changed since).
+export function importProgress(text, known) {
   let data;
   try {
     data = JSON.parse(text);
@@ -83,11 +93,16 @@ export function importProgress(text) {
   }
   const current = solvedExercises();
   let added = 0;
+  let unknown = 0;
   for (const [id, entry] of Object.entries(data.solved)) {
-    if (typeof entry?.version !== "string") continue;
+    // Only the ids and versions of this edition: nothing else ("__proto__", say) becomes a key.
+    if (!known.has(id) || known.get(id) !== entry?.version) {
+      unknown += 1;
+      continue;
+    }
     if (current[id]?.version !== entry.version) added += 1;
-    current[id] = { version: entry.version, solvedAt: String(entry.solvedAt || "") };
+    current[id] = { version: entry.version, solvedAt: String(entry.solvedAt || "").slice(0, 40) };
   }
-  save(current);
-  return added;
+  if (added) save(current);
+  return { added, unknown };
 }

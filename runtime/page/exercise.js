@@ -7,7 +7,7 @@
 // button named exactly "Check", the feedback inside the root in an aria-live element, the
 // solution's code in [data-solution].
 import { element } from "./cell-view.js";
-import { lostPythonMessage } from "./cell.js";
+import { lostPythonMessage, neededFailureParts } from "./cell.js";
 import { markSolved, stateOf } from "./exercise-progress.js";
 
 export class Exercise {
@@ -47,17 +47,28 @@ export class Exercise {
     this.say("Checking…", "info");
     const outcome = await this.cell.page.runUpTo(this.cell, { check: this.check });
     this.root.removeAttribute("aria-busy");
-    const { solved, message } = this.judge(outcome);
+    const { solved, message, link } = this.judge(outcome);
     this.root.dataset.exerciseState = solved ? "solved" : "failed";
-    this.say(message, solved ? "solved" : "failed");
-    if (solved) markSolved(this.id, this.version);
+    const kept = !solved || markSolved(this.id, this.version);
+    const unsaved = kept
+      ? ""
+      : " This browser could not save it (its storage is full or blocked): it counts until you leave the page.";
+    this.say(message + unsaved, solved ? "solved" : "failed", link);
   }
 
-  // The feedback for a check's outcome (null: the cell did not run at all).
+  // The feedback for a check's outcome (null: the cell is already waiting to run): {solved,
+  // message, link?}; a link goes first in the message (the cell that stopped the check).
   judge(outcome) {
-    if (!outcome) return { solved: false, message: "Your code did not run: see the message in the cell." };
+    if (!outcome) return { solved: false, message: "Your code is already waiting to run: press Check when it has." };
+    if (outcome.needed) {
+      const [link, rest] = neededFailureParts(outcome.needed);
+      return { solved: false, link, message: rest.replace("so this cell did not run", "so your code was not checked") };
+    }
     if (outcome.lost)
-      return { solved: false, message: `The check did not finish. ${lostPythonMessage(outcome.lost, outcome.detail)}` };
+      return {
+        solved: false,
+        message: `The check did not finish. ${lostPythonMessage(outcome.lost, outcome.detail, outcome.cleared)}`,
+      };
     if (outcome.bootFailed)
       return { solved: false, message: "Python could not start, so nothing was checked: see the message in the cell." };
     if (outcome.interrupted) return { solved: false, message: "You stopped the check before it finished." };
@@ -71,9 +82,11 @@ export class Exercise {
     return { solved: outcome.check.passed, message: outcome.check.message };
   }
 
-  // The message as text, with `backticked` names as code (still text: never parsed as HTML).
-  say(message, kind) {
+  // The message as text, with `backticked` names as code (still text: never parsed as HTML),
+  // after an optional link {text, href} to a place on the page.
+  say(message, kind, link = null) {
     const paragraph = element("p", { class: "bp-exercise__message" });
+    if (link) paragraph.append(element("a", { href: link.href }, link.text));
     for (const [index, part] of message.split("`").entries()) {
       paragraph.append(index % 2 ? element("code", {}, part) : part);
     }

@@ -5,7 +5,8 @@
 // - It is registered once the page has loaded and Python is not starting: a reader who runs a
 //   cell at once gets the bandwidth for Python first. Once the worker controls the page, it is
 //   asked (Workbox's CACHE_URLS message) to keep Python's boot files, which the browser's HTTP
-//   cache then has, so a first visit's Python works offline too.
+//   cache then has, so a first visit's Python works offline too; and once Python has run a cell
+//   and is idle, every wheel a cell may load (matplotlib's among them), in the background.
 // - When a new edition has been deployed, its worker waits; the page says so, and Reload
 //   switches to it, so old pages never run with a new runtime. Edits and exercise progress live
 //   in localStorage and survive the switch.
@@ -17,6 +18,7 @@ import { element } from "./cell-view.js";
 
 const siteRoot = new URL("../../../", import.meta.url); // assets/generated/runtime/ -> the site
 const QUIET_MS = 3_000; // after load, how long to leave the network to a Python that may start
+const IDLE_MS = 5_000; // how long Python stays idle after a run before its wheels are kept
 let workbox = null;
 
 export function startOfflineSupport(runtime) {
@@ -46,12 +48,30 @@ export function startOfflineSupport(runtime) {
   else window.addEventListener("load", afterLoad, { once: true });
 }
 
-// Python's boot files, from the boot manifest, kept by the worker's cache for Pyodide.
+// Python's boot files, from the boot manifest, kept by the worker's cache for Pyodide; then, once
+// Python has been used and is idle, the other wheels a cell may load.
 async function keepPython(runtime) {
   await runtime.ready;
   const manifest = await (await fetch(new URL("boot-manifest.json", runtime.indexURL))).json();
-  const urlsToCache = manifest.files.map((file) => new URL(file.name, runtime.indexURL).href);
-  workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache } });
+  const urls = (names) => names.map((name) => new URL(name, runtime.indexURL).href);
+  workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: urls(manifest.files.map((file) => file.name)) } });
+  whenIdleAfterUse(runtime, () =>
+    workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: urls(manifest.kept_files) } }),
+  );
+}
+
+// `then()` once, after a run, when Python has had nothing to do for IDLE_MS.
+function whenIdleAfterUse(runtime, then) {
+  let timer;
+  const check = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (runtime.current || runtime.state !== "ready") return check();
+      stop();
+      then();
+    }, IDLE_MS);
+  };
+  const stop = runtime.on((event) => event.type === "ran" && check());
 }
 
 function offerNewEdition() {

@@ -1,5 +1,8 @@
-// The cells of one page, which share one Python namespace, in page order, like a notebook.
-import { Cell } from "./cell.js";
+// The cells of one page, which share one Python namespace, like a notebook's. A Run (or an
+// exercise's Check) runs first only the cells the cell needs that the namespace does not have
+// yet, or has from older code: Python plans it (notebook_cell.page_plan, the plan the build
+// proved for every cell), and the page runs the plan, showing what runs and why.
+import { Cell, lostPythonMessage, neededFailureParts, shownNames } from "./cell.js";
 import { element } from "./cell-view.js";
 import { Exercise, showChapterProgress } from "./exercise.js";
 import { onProgressChange } from "./exercise-progress.js";
@@ -8,6 +11,8 @@ export class Page {
   constructor(roots, runtime) {
     this.runtime = runtime;
     this.key = location.pathname;
+    this.title = document.querySelector("article h1")?.textContent.trim() || document.title;
+    runtime.pageTitles.set(this.key, this.title);
     this.cells = roots.map((root, index) => new Cell(root, index, this));
     this.waiting = new Set();
     this.stateLine = this.createStateLine(roots[0]);
@@ -22,9 +27,9 @@ export class Page {
     this.showEarlierRuns();
   }
 
-  // Start Python (once per tab) with the page's first cell's imports loading during the boot.
+  // Start Python (once per tab).
   startPython() {
-    return this.runtime.start(this.cells[0]?.code ?? "");
+    return this.runtime.start();
   }
 
   hasRun(cell) {
@@ -32,7 +37,7 @@ export class Page {
   }
 
   // Cells the reader stopped, or that broke Python, are never re-run automatically (a stopped
-  // runaway loop must not start again because a later cell needs the cells above it).
+  // runaway loop must not start again because a later cell needs it).
   hold(cell) {
     this.runtime.heldCellsOf(this.key).add(cell.id);
   }
@@ -45,52 +50,81 @@ export class Page {
     return this.runtime.heldCellsOf(this.key).has(cell.id);
   }
 
-  // Run `target`, first running every earlier cell that has not run in this interpreter
-  // (exercises' cells excepted: they run when the reader runs or checks them). Resolves with the
-  // target's outcome, or null if it did not run.
+  // The page's cells as Python plans them: their current code (the reader's edits included).
+  planCells() {
+    return this.cells.map((cell) => ({
+      id: cell.id,
+      code: cell.code,
+      needs: cell.declaredNeeds,
+      exercise: cell.isExercise,
+      expectsError: cell.expectsError,
+    }));
+  }
+
+  // Run `target` (with an exercise's `check`, check it), after the cells it needs. Resolves with
+  // the target's outcome; {ok: false, needed: {cell, names, outcome}} when a needed cell did not
+  // finish; null if the target is already waiting to run.
   async runUpTo(target, { check = null } = {}) {
     if (this.waiting.has(target)) return null;
     this.release(target);
-    this.startPython();
-    const notRun = this.cells
-      .slice(0, target.index)
-      .filter((cell) => !cell.isExercise && !this.hasRun(cell) && !this.waiting.has(cell));
-    const held = notRun.filter((cell) => this.isHeld(cell));
-    const earlier = notRun.filter((cell) => !this.isHeld(cell));
-    const chain = [...earlier, target];
-    const first = earlier.length
-      ? `Running ${earlier.length} earlier cell${earlier.length > 1 ? "s" : ""} first…`
-      : "Queued…";
-    for (const cell of chain) this.wait(cell, cell === target ? first : "Queued…");
-    if (this.runtime.state !== "ready") target.view.showProgress({ stage: "Starting Python", loaded: 0, total: 0 });
-    let outcome = null;
-    for (const cell of chain) {
-      outcome = await cell.execute(cell === target ? { check } : {});
-      this.waiting.delete(cell);
-      if (!outcome.ok && cell !== target) {
-        for (const rest of chain.slice(chain.indexOf(cell) + 1)) {
-          this.waiting.delete(rest);
-          rest.view.setBusy(false);
-          rest.view.setStatus(`Not run: ${cell.label.toLowerCase()} above did not finish.`);
-        }
-        return null;
-      }
+    const starting = this.runtime.state !== "ready";
+    this.wait(target, starting ? "Starting Python…" : "Queued…");
+    if (starting) target.view.showProgress({ stage: "Starting Python", loaded: 0, total: 0 });
+    let plan;
+    try {
+      plan = await this.runtime.plan(this.key, this.planCells(), target.index, check);
+    } catch (error) {
+      this.done(target);
+      return { ok: false, bootFailed: String(error) }; // the "failed" event shows why, with Retry
     }
-    if (held.length) {
-      const labels = held.map((cell) => cell.label.toLowerCase()).join(", ");
-      target.view.appendRunNotice(
-        `Not run first: ${labels}, which you stopped or which broke Python. Run ${held.length > 1 ? "them" : "it"} yourself if this cell needs ${held.length > 1 ? "them" : "it"}.`,
-        "info",
-      );
+    if (plan.lost || plan.error) {
+      this.done(target);
+      const message = plan.lost ? lostPythonMessage(plan.lost, plan.detail, plan.cleared) : plan.error;
+      target.view.setStatus(message);
+      return { ...plan, ok: false };
     }
+    const steps = plan.steps.map((step) => ({ ...step, cell: this.cells[step.index] })).filter((s) => s.cell);
+    const held = steps.filter((step) => this.isHeld(step.cell));
+    const needed = steps.filter((step) => !this.isHeld(step.cell));
+    for (const step of needed) this.wait(step.cell, "Queued…");
+    target.view.setStatus(
+      needed.length ? `Running ${needed.length} cell${needed.length > 1 ? "s" : ""} this one needs…` : "Queued…",
+    );
+    for (const step of needed) {
+      const outcome = await step.cell.execute();
+      this.done(step.cell);
+      if (!outcome.ok) return this.neededCellFailed(target, step, outcome, needed);
+    }
+    const outcome = await target.execute({ check });
+    this.done(target);
+    if (held.length) target.view.appendRunNotice(heldMessage(held), "info");
     this.showEarlierRuns();
     return outcome;
+  }
+
+  // A cell the target needs did not finish: the target says which, and links to it.
+  neededCellFailed(target, step, outcome, needed) {
+    for (const rest of needed.slice(needed.indexOf(step) + 1)) {
+      this.done(rest.cell);
+      rest.cell.view.setStatus("");
+    }
+    this.done(target);
+    const failure = { cell: step.cell, names: shownNames(step.names), outcome };
+    target.view.setStatus("Not run");
+    target.view.showNeededFailure(neededFailureParts(failure));
+    return { ok: false, needed: failure };
   }
 
   wait(cell, status) {
     this.waiting.add(cell);
     cell.view.setBusy(true);
     cell.view.setStatus(status);
+  }
+
+  done(cell) {
+    this.waiting.delete(cell);
+    cell.view.setBusy(false);
+    cell.view.hideProgress();
   }
 
   // "Python has this page's variables": shown when the reader comes back to a page whose cells
@@ -139,9 +173,7 @@ export class Page {
     if (event.type === "ready") for (const cell of this.cells) cell.view.hideProgress();
     if (event.type === "failed") {
       for (const cell of waiting) {
-        this.waiting.delete(cell);
-        cell.view.setBusy(false);
-        cell.view.hideProgress();
+        this.done(cell);
         cell.view.setStatus("");
         cell.view.showNotice(
           `Python could not start: ${event.reason} The output shown is from the book's build.`,
@@ -172,7 +204,14 @@ export class Page {
   }
 
   detach() {
+    for (const cell of this.cells) cell.unwatch();
     this.unsubscribe();
     this.unsubscribeProgress();
   }
+}
+
+function heldMessage(held) {
+  const labels = held.map((step) => step.cell.label.toLowerCase()).join(", ");
+  const them = held.length > 1 ? "them" : "it";
+  return `Not run first: ${labels}, which you stopped or which broke Python. Run ${them} yourself if this cell needs ${them}.`;
 }

@@ -38,6 +38,22 @@ export function saveEdit(page, cellId, code, originalHash) {
   }
 }
 
+// Another tab of the book saved (or forgot) an edit of this cell: `listener({code} or null)`.
+const watchers = new Map(); // storage key -> listener
+export function watchEdit(page, cellId, listener) {
+  watchers.set(key(page, cellId), listener);
+  return () => watchers.delete(key(page, cellId));
+}
+window.addEventListener("storage", (event) => {
+  const listener = watchers.get(event.key);
+  if (!listener) return;
+  try {
+    listener(event.newValue ? JSON.parse(event.newValue) : null);
+  } catch {
+    // not an edit this page wrote: ignore it
+  }
+});
+
 export function forgetEdit(page, cellId) {
   try {
     storage()?.removeItem(key(page, cellId));

@@ -12,6 +12,17 @@ import Anser from "anser";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes start with ESC (\x1b)
 const UNFINISHED_ESCAPE = /\x1b(\[[0-9;?]*)?$/;
 
+// Characters that reorder text around them (bidirectional controls) are shown, not applied, so
+// that output reads as it was printed: "\u202e" appears as ⟨U+202E⟩.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function visibleControls(text) {
+  return text.replace(
+    BIDI_CONTROLS,
+    (character) => `⟨U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`,
+  );
+}
+
 export class TerminalText {
   constructor(element, onRender = () => {}) {
     this.element = element; // a <pre>
@@ -27,7 +38,7 @@ export class TerminalText {
   }
 
   write(text, stream = "stdout") {
-    text = this.held + text;
+    text = this.held + visibleControls(text);
     const unfinished = UNFINISHED_ESCAPE.exec(text);
     this.held = unfinished ? unfinished[0] : "";
     if (unfinished) text = text.slice(0, unfinished.index);

@@ -7,6 +7,8 @@
 //   python-ticks.js) and every write checks the clock.
 // - At most OUTPUT_LIMIT_CHARACTERS per run, printed text and the displayed value together
 //   (`fit`); the rest is cut, and `truncated` says so.
+// - After its run has finished (`finish`), what the run's code still prints (a timer, an asyncio
+//   task) is sent as late output of that run, soon after it is printed: no cell runs to tick.
 import { OUTPUT_FLUSH_MS, OUTPUT_LIMIT_CHARACTERS } from "../protocol.js";
 
 const FLUSH_SIZE = 8_192;
@@ -20,6 +22,7 @@ export class OutputBatcher {
 
   start(runId) {
     this.runId = runId;
+    this.finished = false;
     this.decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
     this.pending = [];
     this.pendingSize = 0;
@@ -37,8 +40,15 @@ export class OutputBatcher {
     this.pending.push(text);
     this.pendingSize += text.length;
     if (this.truncated || this.pendingSize >= FLUSH_SIZE) this.flush();
+    else if (this.finished) this.lateTimer ??= setTimeout(() => this.flush(), OUTPUT_FLUSH_MS);
     else this.flushIfDue();
     return bytes.length;
+  }
+
+  // The run is over: send what it printed; what it prints from now on is late.
+  finish() {
+    this.flush();
+    this.finished = true;
   }
 
   // The part of `text` that still fits in this run's limit.
@@ -57,8 +67,10 @@ export class OutputBatcher {
   }
 
   flush() {
+    clearTimeout(this.lateTimer);
+    this.lateTimer = undefined;
     if (this.pendingSize > 0) {
-      this.send(this.pendingStream, this.pending.join(""));
+      this.send(this.pendingStream, this.pending.join(""), this.finished);
       this.lastSend = performance.now();
     }
     this.pending = [];

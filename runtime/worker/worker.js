@@ -2,6 +2,7 @@
 // It speaks the protocol of ../protocol.js; only strings, numbers and copied bytes cross.
 // The cells run under notebook_cell's rules (the same package the build uses), loaded from the
 // site's lock like backprop; what to load comes from the boot manifest.
+import { send } from "./lockdown.js"; // first: before anything else runs, the worker is locked
 import { MESSAGE } from "../protocol.js";
 import { OutputBatcher } from "./output-batcher.js";
 import { countDownloads } from "./download-progress.js";
@@ -9,41 +10,43 @@ import { tickingInterruptBuffer } from "./python-ticks.js";
 
 let pyodide = null;
 let session = null; // the Python module notebook_cell.worker_session
-const post = (message) => self.postMessage(message);
-const batcher = new OutputBatcher((stream, text) => post({ type: MESSAGE.stream, runId: batcher.runId, stream, text }));
+const batcher = new OutputBatcher((stream, text, late) =>
+  send({ type: MESSAGE.stream, runId: batcher.runId, stream, text, ...(late ? { late } : {}) }),
+);
 
 const handlers = {
   [MESSAGE.init]: boot,
+  [MESSAGE.plan]: plan,
   [MESSAGE.run]: run,
-  [MESSAGE.ping]: ({ pingId }) => post({ type: MESSAGE.pong, pingId }),
+  [MESSAGE.ping]: ({ pingId }) => send({ type: MESSAGE.pong, pingId }),
   [MESSAGE.forget]: ({ page }) => session?.forget(page),
+  [MESSAGE.restore]: () => session?.restore_book_code(),
   [MESSAGE.explore]: explore,
 };
 // addEventListener, not onmessage: a cell that sets `js.self.onmessage = None` does not deafen it.
-self.addEventListener("message", ({ data }) => handlers[data.type]?.(data));
+self.addEventListener("message", ({ data }) => handlers[data?.type]?.(data));
 
-async function boot({ indexURL, interruptBuffer, firstCell = "" }) {
+async function boot({ indexURL, interruptBuffer }) {
   try {
     const manifest = await fetchJSON(`${indexURL}boot-manifest.json`);
     countDownloads(
       manifest.files,
-      (progress) => post({ type: MESSAGE.progress, ...progress }),
-      (message) => pyodide || post({ type: MESSAGE.bootError, message }),
+      (progress) => send({ type: MESSAGE.progress, ...progress }),
+      (message) => pyodide || send({ type: MESSAGE.bootError, message }),
     );
     const { loadPyodide } = await import(/* webpackIgnore: true */ `${indexURL}pyodide.mjs`);
     pyodide = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json` });
     pyodide.setInterruptBuffer(tickingInterruptBuffer(() => batcher.flushIfDue(), interruptBuffer));
-    await loadPackages(manifest.boot_packages);
-    // What the page's first cell imports (numpy and backprop, usually), while the reader reaches
-    // for Run: only what this page needs, and its first run does not wait for it.
-    if (firstCell) await pyodide.loadPackagesFromImports(firstCell, { messageCallback: () => {} });
+    // The cell runner, and what a first cell imports (numpy, backprop), while the reader reaches
+    // for Run; matplotlib and the rest load when a cell that runs imports them.
+    await loadPackages([...manifest.boot_packages, ...manifest.first_cell_packages]);
     pyodide.setStdout({ write: (bytes) => batcher.write("stdout", bytes) });
     pyodide.setStderr({ write: (bytes) => batcher.write("stderr", bytes) });
     session = pyodide.pyimport("notebook_cell.worker_session");
     session.configure(JSON.stringify({ available_packages: manifest.reader_packages }), () => batcher.flush());
-    post({ type: MESSAGE.ready });
+    send({ type: MESSAGE.ready });
   } catch (error) {
-    post({ type: MESSAGE.bootError, message: describe(error) });
+    send({ type: MESSAGE.bootError, message: describe(error) });
   }
 }
 
@@ -68,41 +71,65 @@ async function loadPackages(names) {
   }
 }
 
-async function run({ runId, page, code, filename, check = null }) {
-  post({ type: MESSAGE.started, runId });
+function plan({ runId, page, cells, target, check = null }) {
+  send({ type: MESSAGE.started, runId });
+  try {
+    send({ type: MESSAGE.planned, runId, steps: session.plan(page, cells, target, check) });
+  } catch (error) {
+    send({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
+  }
+}
+
+async function run({ runId, page, code, filename, cell = -1, check = null }) {
+  send({ type: MESSAGE.started, runId });
   batcher.start(runId);
   let result;
+  const failedLoads = [];
   try {
     // Packages a cell (or an exercise's check) imports, matplotlib say, load on demand.
     for (const source of check ? [code, check] : [code]) {
       await pyodide.loadPackagesFromImports(source, {
-        messageCallback: (message) => post({ type: MESSAGE.status, runId, message }),
-        errorCallback: (message) => post({ type: MESSAGE.status, runId, message }),
+        messageCallback: (message) => send({ type: MESSAGE.status, runId, message }),
+        errorCallback: (message) => {
+          failedLoads.push(message);
+          send({ type: MESSAGE.status, runId, message });
+        },
       });
     }
-    result = JSON.parse(session.run(page, code, filename, check));
+    result = JSON.parse(session.run(page, code, filename, check, cell));
+    if (failedLoads.length && !navigator.onLine) result.notices.push(notSavedNotice(code, check));
   } catch (error) {
-    batcher.flush();
-    post({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
+    batcher.finish();
+    send({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
     return;
   }
   if (result.value !== null) result.value = batcher.fit(result.value);
-  batcher.flush();
-  post({ type: MESSAGE.done, runId, ...result, truncated: batcher.truncated });
+  batcher.finish();
+  send({ type: MESSAGE.done, runId, ...result, truncated: batcher.truncated });
 }
 
 // An explorable's request: computed by the explorables package with backprop, answered as JSON.
 let explorables = null;
 async function explore({ runId, request }) {
+  send({ type: MESSAGE.started, runId });
   try {
     if (!explorables) {
       await loadPackages(["explorables"]); // with numpy and backprop, on the first request
       explorables = pyodide.pyimport("explorables.worker_adapter");
     }
-    post({ type: MESSAGE.explored, runId, answer: explorables.handle(request) });
+    send({ type: MESSAGE.explored, runId, answer: explorables.handle(request) });
   } catch (error) {
-    post({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
+    send({ type: MESSAGE.crashed, runId, ...whyPythonBroke(error) });
   }
+}
+
+// A package the cell imports could not be downloaded, and the network is gone: say that it was
+// not saved, rather than let the ModuleNotFoundError suggest that it does not exist.
+function notSavedNotice(code, check) {
+  const imported = [code, check].filter(Boolean).flatMap((source) => pyodide.code.find_imports(source).toJs());
+  const missing = [...new Set(imported)].filter((name) => !(name in pyodide.loadedPackages));
+  const names = missing.length ? missing.join(", ") : "a package this cell imports";
+  return `You are offline, and ${names} was not saved on this device. Save the book for offline reading (on the Orientation page) while online.`;
 }
 
 // The cell runner catches everything a cell raises, so an error here means Python itself is no

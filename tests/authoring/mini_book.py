@@ -1,9 +1,10 @@
 """A small book built with the project's own mkdocs.yml, from pages a test writes.
 
 For what an author sees when a page is wrong: `mkdocs build --strict` in a subprocess, as
-`make build` runs it, with the book's Markdown extensions, fences and hooks. The config inherits
+`make build` runs it, with the book's Markdown extensions and fences. The config inherits
 mkdocs.yml (MkDocs' INHERIT) and replaces only what points at the book's own files: the docs
-folder, the nav, and the plugins that read the whole book (mkdocstrings, the print page).
+folder, the nav, the hooks, and the plugins that read the whole book (mkdocstrings, the print
+page).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from pathlib import Path
 import yaml
 
 from bookbuild.paths import ROOT
-
-HOOKS = [ROOT / "pysrc" / "bookbuild" / "markdown" / "page_files_hook.py"]
 
 
 @dataclass
@@ -48,7 +47,7 @@ class MiniBook:
             "site_dir": str(self.site),
             "nav": [{Path(name).stem: name} for name in pages],
             "theme": {"custom_dir": str(ROOT / "docs" / "overrides")},
-            "hooks": [str(hook) for hook in HOOKS],
+            "hooks": [],  # errors name their file and line without any (bookbuild.markdown)
             "watch": [],
             "plugins": ["search", {"markdown-exec": {"languages": []}}],
         }

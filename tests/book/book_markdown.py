@@ -1,7 +1,7 @@
 """Markdown rendered as the book renders it: the Markdown extensions and fences of mkdocs.yml.
 
 For tests of one construct without a whole build. The cell cache is off (every cell runs);
-`render(text, cell_timeout=2)` changes a setting of bookbuild.markdown.cell_fence.
+`render(text, cell_timeout=2)` changes a setting of bookbuild.markdown.extension.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from mkdocs.config import load_config
 
 from bookbuild.paths import ROOT
 
+EXTENSION = "bookbuild.markdown.extension"
+
 
 @cache
 def book_markdown_settings() -> tuple[list, dict]:
@@ -22,6 +24,6 @@ def book_markdown_settings() -> tuple[list, dict]:
 
 def render(text: str, **cell_settings) -> str:
     extensions, configs = book_markdown_settings()
-    cells = {**configs["bookbuild.markdown.cell_fence"], "cache_dir": "", **cell_settings}
-    configs = {**configs, "bookbuild.markdown.cell_fence": cells}
+    cells = {**configs[EXTENSION], "cache_dir": "", **cell_settings}
+    configs = {**configs, EXTENSION: cells}
     return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)

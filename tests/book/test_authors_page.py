@@ -20,7 +20,7 @@ MARKDOWN = (DOCS / PAGE.markdown).read_text()
 
 # What each construct leaves in the built page.
 CONSTRUCTS = {
-    "a cell with build-time output": r'<div class="bp-cell" data-cell="cell-1"',
+    "a cell with build-time output": r'<div class="bp-cell" id="cell-1" data-cell="cell-1"',
     "a cell that shows an error": r"data-expects-error.*?ValueError: Dense 2",
     "a cell with an id": r'data-cell="tangent-slope"',
     "a hidden cell": r'<details class="bp-cell__hidden-code"><summary>',
@@ -67,7 +67,8 @@ def test_the_exercise_example_is_a_working_exercise():
     assert shown, "the exercise example is missing"
     lines = shown[1].split("\n")
     (exercise,) = find_exercises(lines, docs_file_source(PAGE.markdown, lines))
-    assert verify(exercise, PageSession(), timeout=30).output is not None
+    empty_page = PageSession().namespace
+    assert verify(exercise, lambda code: empty_page, number=1, timeout=30).output is not None
     assert exercise.wrong_answers, "the example shows a wrong answer with its diagnosis"
 
 

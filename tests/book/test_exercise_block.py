@@ -9,7 +9,6 @@ import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
-from bookbuild.markdown import cell_fence
 from bookbuild.markdown.exercise_source import ExerciseError
 
 GOOD = {
@@ -31,14 +30,8 @@ def exercise(**parts) -> str:
 
 
 def render(text: str) -> str:
-    md = markdown.Markdown(
-        extensions=["md_in_html", "pymdownx.superfences", "bookbuild.markdown.cell_fence",
-                    "bookbuild.markdown.exercise_block"],
-        extension_configs={"pymdownx.superfences": {"custom_fences": [
-            {"name": "python", "class": "python", "validator": cell_fence.validate,
-             "format": cell_fence.format_cell}]}},
-    )  # fmt: skip
-    return md.convert(text)
+    extensions = ["md_in_html", "pymdownx.superfences", "bookbuild.markdown.extension"]
+    return markdown.Markdown(extensions=extensions).convert(text)
 
 
 def test_an_exercise_is_static_first_with_its_hooks():

@@ -13,8 +13,9 @@ from functools import cache
 import pytest
 
 from bookbuild.book_nav import chapters, nav_page
+from bookbuild.markdown.book_exercises import book_exercises
 from bookbuild.markdown.build_session import PageSession
-from bookbuild.markdown.exercise_source import Exercise, book_exercises
+from bookbuild.markdown.exercise_source import Exercise
 from notebook_cell import run_cell, run_check
 from tests.book.page_items import page_items
 
@@ -28,9 +29,9 @@ def tries_on(page_markdown: str) -> dict[str, dict]:
     page = nav_page(page_markdown)
     session = PageSession()
     results: dict[str, dict] = {}
-    for kind, item in page_items(page):
+    for number, (kind, item) in enumerate(page_items(page), start=1):
         if kind == "cell":
-            session.run(item)
+            session.run(item, number)
             continue
         exercise: Exercise = item
 

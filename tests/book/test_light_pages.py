@@ -14,8 +14,9 @@ from tests.book.html_text import read_page
 
 CHAPTERS = [page.html for page in chapters()]
 # Set from what the chapters reach (the largest, Backpropagation: 8,453 elements with MathML;
-# 18,600 with KaTeX's HTML and MathML) with room for a few more sections.
-DOM_CEILING = 10_500
+# 18,600 with KaTeX's HTML and MathML) with room for a few more sections. Raised from 10,500
+# when issue 19 added six sections to Backpropagation (11,185 elements).
+DOM_CEILING = 12_000
 
 
 class ElementCounter(HTMLParser):

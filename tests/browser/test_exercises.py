@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from bookbuild.markdown.exercise_source import book_exercises
+from bookbuild.markdown.book_exercises import book_exercises
 from tests.browser.cells import type_code
 
 pytestmark = pytest.mark.browser
@@ -72,7 +72,7 @@ def test_a_check_that_never_ends_can_be_stopped_and_the_next_check_works(page, s
     root.get_by_role("button", name="Check", exact=True).click()
     page.wait_for_function("(root) => root.getAttribute('aria-busy') === 'true'",
                            arg=root.element_handle())  # fmt: skip
-    page.wait_for_function("() => window.__backpropRuntime.current !== null", timeout=90_000)
+    expect(root.locator(".bp-cell__status")).to_have_text("Running…", timeout=90_000)
     page.wait_for_timeout(500)
     cell.get_by_role("button", name="Stop").click()
     page.wait_for_function("(root) => root.dataset.exerciseState === 'failed'",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.cells import cell, live_text, next_chapter, run, type_code
 
@@ -61,7 +62,7 @@ def test_a_full_localstorage_is_reported_and_nothing_breaks(page, site_url):
     )
     first = cell(page, 0)
     type_code(page, first, "print('unsaved but running')")
-    assert "cannot be saved" in first.locator(".bp-cell__notice").inner_text()
+    expect(first.locator(".bp-cell__notice")).to_contain_text("cannot be saved")
     run(page, first)
     assert live_text(first).strip() == "unsaved but running"
 

@@ -84,3 +84,16 @@ def test_unknown_activation_names_list_the_valid_ones():
 def test_get_activation_refuses_other_types_with_a_clear_error():
     with pytest.raises(TypeError, match="activation must be a name"):
         get_activation(42)
+
+
+def test_tanh_is_a_stretched_sigmoid_whose_slope_fades_at_half_the_input():
+    """Training's claim: tanh saturates at half the |z| of the sigmoid (tanh z = 2σ(2z) − 1).
+
+    So tanh'(z) = 4σ'(2z): relative to its peak, tanh's slope at z is the sigmoid's at 2z.
+    """
+    z = np.linspace(0.0, 6.0, 61)
+    assert_close(Tanh().forward(z), 2 * Sigmoid().forward(2 * z) - 1, 1e-14, "tanh z")
+    tanh_relative = Tanh().derivative(z) / Tanh().derivative(np.array(0.0))
+    sigmoid_relative = Sigmoid().derivative(2 * z) / Sigmoid().derivative(np.array(0.0))
+    assert_close(tanh_relative, sigmoid_relative, 1e-12, "tanh'(z)/tanh'(0) against σ'(2z)/σ'(0)")
+    assert Tanh().derivative(np.array(0.0)) == 4 * Sigmoid().derivative(np.array(0.0)) == 1.0

@@ -52,3 +52,11 @@ def test_numerical_gradient_of_a_linear_function_is_its_coefficients():
     coefficients = np.array([0.5, -3.0, 2.0, 7.0])
     found = numerical_gradient(lambda a: coefficients @ a, np.zeros(4))
     assert_close(found, coefficients, tolerance=1e-9, what="gradient of c·x")
+
+
+def test_numerical_gradient_evaluates_f_twice_per_entry():
+    """Central differences cost 2n evaluations for n entries (forward differences, n + 1)."""
+    calls = []
+    x = np.ones((2, 3))
+    numerical_gradient(lambda a: calls.append(1) or float(np.sum(a**2)), x)
+    assert len(calls) == 2 * x.size, f"expected {2 * x.size} evaluations, found {len(calls)}"

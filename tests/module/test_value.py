@@ -90,6 +90,55 @@ def test_backward_sums_the_gradient_over_every_path_through_the_graph():
     assert_close(x.grad, expected, tolerance=1e-8, what="df/dx with x reused")
 
 
+def test_a_second_backward_adds_to_every_node_intermediate_ones_included():
+    """The chain rule chapter's claim: with x = 3, y = x·x, f = y + 1 a second backward gives 18.
+
+    Not 12 (twice 6): y kept the 1 of the first call, so the second call sends 2 back to x.
+    """
+    x = Value(3.0)
+    y = x * x
+    f = y + 1
+    f.backward()
+    assert (x.grad, y.grad) == (6.0, 1.0), f"one call: expected (6.0, 1.0), found {x.grad, y.grad}"
+    f.backward()
+    assert y.grad == 2.0, f"two calls: expected y.grad 2.0, found {y.grad}"
+    assert x.grad == 18.0, f"two calls: expected x.grad 18.0, found {x.grad}"
+
+
+def test_clearing_only_the_leaf_is_not_enough_but_clearing_every_node_is():
+    x = Value(3.0)
+    y = x * x
+    f = y + 1
+    f.backward()
+    f.backward()
+    x.grad = 0.0
+    f.backward()
+    assert x.grad == 18.0, f"x cleared, y not: expected x.grad 18.0, found {x.grad}"
+    for node in f.topological_order():
+        node.grad = 0.0
+    f.backward()
+    assert x.grad == 6.0, f"every node cleared: expected x.grad 6.0, found {x.grad}"
+
+
+def test_backward_must_run_in_reverse_topological_order():
+    """Applying the same local rules with a node before one of its consumers loses a share."""
+    x = Value(2.0)
+    q = 3 * x
+    r = q * q
+    f = r + q  # df/dx = 3 (2q + 1) = 39
+
+    def apply_rules(order):
+        for node in f.topological_order():
+            node.grad = 0.0
+        f.grad = 1.0
+        for node in order:
+            node._backward()
+        return x.grad
+
+    assert apply_rules(list(reversed(f.topological_order()))) == 39.0
+    assert apply_rules([f, q, r]) == 3.0, "q before its consumer r should pass on only f's share"
+
+
 def test_backward_handles_long_chains_without_recursion_errors():
     x = Value(1.0)
     total = x

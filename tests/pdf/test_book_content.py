@@ -10,7 +10,7 @@ import re
 import pytest
 
 from bookbuild.book_nav import chapters
-from bookbuild.markdown.exercise_source import book_exercises
+from bookbuild.markdown.book_exercises import book_exercises
 from bookbuild.paths import DOCS
 from tests.pdf.pdf_reading import code_texts, inline_code_texts, nav_chapters
 

@@ -37,50 +37,49 @@ BOOK_PACKAGES = {"backprop", "exercise_checks"}
 def forget_backprop() -> None:
     """The next `import backprop` (or exercise_checks) reads pysrc/ again.
 
-    Done when a page that runs Python starts (bookbuild.markdown.cell_fence), never in the middle
-    of one:
-    `make serve` then picks up edits to pysrc/backprop without a restart, and no page depends on
-    what another page did to the module; but the objects of one page all come from one import.
+    Done when a page that runs Python starts (bookbuild.markdown.page_run), never in the middle of
+    one: `make serve` then picks up edits to pysrc/backprop without a restart, and no page depends
+    on what another page did to the module; but the objects of one page all come from one import.
     """
     for name in [name for name in sys.modules if name.partition(".")[0] in BOOK_PACKAGES]:
         del sys.modules[name]
 
 
+def cell_filename(number: int) -> str:
+    """The name tracebacks give the page's cell number `number`: "<cell 3>", as in the browser."""
+    return f"<cell {number}>"
+
+
 class PageSession:
-    """One page's interpreter state: a fresh namespace, numpy's and matplotlib's settings put
-    back (no page's cells depend on what another page did), and a cell counter."""
+    """One interpreter state for a page's cells: a fresh namespace, with numpy's and
+    matplotlib's settings put back (no page's cells depend on what another page did)."""
 
     def __init__(self) -> None:
         self.namespace: dict = {"__name__": "__main__"}
-        self.cells_run = 0
         start_page()
 
-    def run(self, source: str, timeout: float | None = None) -> BuildCellResult:
-        """Run the page's next cell; past `timeout` seconds it is stopped (`timed_out`)."""
-        self.cells_run += 1
-        return self.run_in(source, self.namespace, timeout)
+    def run(self, source: str, number: int, timeout: float | None = None) -> BuildCellResult:
+        """Run the page's cell number `number` in this namespace."""
+        return run_in(source, self.namespace, number, timeout)
 
-    @property
-    def filename(self) -> str:
-        """The name tracebacks give the cell that ran last: "<cell 3>", as in the browser."""
-        return f"<cell {self.cells_run}>"
 
-    def run_in(self, source: str, namespace: dict, timeout: float | None = None) -> BuildCellResult:
-        """Run `source` as the current cell, in `namespace` (a copy, for an exercise's tries)."""
-        printed = io.StringIO()
-        result = None
-        try:
-            with (
-                time_limit(timeout) as limit,
-                contextlib.redirect_stdout(printed),
-                contextlib.redirect_stderr(printed),
-            ):
-                result = run_cell(source, self.filename, namespace, IMAGES)
-        except CellTimeout:  # it fired just as the cell ended
-            return BuildCellResult(printed.getvalue(), timed_out=True)
-        if limit.fired or result is None:
-            return BuildCellResult(printed.getvalue(), timed_out=True)
-        output = printed.getvalue()
-        if result.value is not None:
-            output += result.value + "\n"
-        return BuildCellResult(output, result.images, result.error)
+def run_in(source: str, namespace: dict, number: int, timeout: float | None) -> BuildCellResult:
+    """Run `source` as the page's cell number `number`, in `namespace`; past `timeout` seconds
+    it is stopped (`timed_out`)."""
+    printed = io.StringIO()
+    result = None
+    try:
+        with (
+            time_limit(timeout) as limit,
+            contextlib.redirect_stdout(printed),
+            contextlib.redirect_stderr(printed),
+        ):
+            result = run_cell(source, cell_filename(number), namespace, IMAGES)
+    except CellTimeout:  # it fired just as the cell ended
+        return BuildCellResult(printed.getvalue(), timed_out=True)
+    if limit.fired or result is None:
+        return BuildCellResult(printed.getvalue(), timed_out=True)
+    output = printed.getvalue()
+    if result.value is not None:
+        output += result.value + "\n"
+    return BuildCellResult(output, result.images, result.error)

@@ -27,9 +27,17 @@ CODE_INPUTS = [
     ROOT / "pysrc" / "backprop",
     ROOT / "pysrc" / "notebook_cell",
     ROOT / "pysrc" / "exercise_checks",
-    Path(__file__).with_name("build_session.py"),
-    Path(__file__).with_name("exercise_verify.py"),
-    Path(__file__),
+    *(
+        Path(__file__).with_name(name)
+        for name in [
+            "build_session.py",
+            "exercise_verify.py",
+            "page_run.py",
+            "dataflow_proof.py",
+            "page_model.py",
+            "cell_cache.py",
+        ]
+    ),
 ]
 DISTRIBUTIONS = ["numpy", "matplotlib"]
 

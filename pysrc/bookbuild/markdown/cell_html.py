@@ -2,9 +2,11 @@
 
 It reads well without JavaScript and in print; the browser runtime (runtime/page/) takes the
 element over by its hooks: `data-cell` (the id), `data-source`, `data-source-hash`,
-`data-static-output`, `data-expects-error`, `data-exercise-cell`, and the classes `bp-cell` and
-`bp-cell__code`. A hidden cell (`hide`) has its code inside a closed <details>; the runtime
-opens the editor there.
+`data-static-output`, `data-expects-error`, `data-exercise-cell`, `data-needs` (the ids of the
+cells it needs on a fresh page, as the build proved), `data-declared-needs` (what its author
+declared), and the classes `bp-cell` and `bp-cell__code`. Each cell is an anchor (`id`
+"cell-ID"), which a message about a cell links to. A hidden cell (`hide`) has its code inside a
+closed <details>; the runtime opens the editor there.
 """
 
 from __future__ import annotations
@@ -35,11 +37,16 @@ def render_cell(
     hide_code: bool,
     *,
     exercise: bool = False,
+    needs: tuple[str, ...] = (),
+    declared_needs: tuple[str, ...] = (),
 ) -> str:
     """`exercise`: the cell of an exercise (bookbuild.markdown.exercise_block),
     `data-exercise-cell`."""
     source_hash = hashlib.sha256(source.encode()).hexdigest()[:16]
-    attributes = f'data-cell="{html.escape(cell_id)}" data-source-hash="{source_hash}"'
+    attributes = f'id="{anchor(cell_id)}" data-cell="{html.escape(cell_id)}"'
+    attributes += f' data-source-hash="{source_hash}" data-needs="{html.escape(" ".join(needs))}"'
+    if declared_needs:
+        attributes += f' data-declared-needs="{html.escape(" ".join(declared_needs))}"'
     attributes += f' data-source="{html.escape(source)}"'
     if expects_error:
         attributes += " data-expects-error"
@@ -53,6 +60,12 @@ def render_cell(
         )
     static_output = render_static_output(result)
     return f'<div class="bp-cell" {attributes}>{code}{TOOLBAR_PLACE}{static_output}</div>'
+
+
+def anchor(cell_id: str) -> str:
+    """The cell's anchor in the page: "cell-3" stays "cell-3"; "tangent" becomes "cell-tangent"
+    (and an exercise's cell "cell-exercise-ID": its section is "exercise-ID")."""
+    return html.escape(cell_id if cell_id.startswith("cell-") else f"cell-{cell_id}")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,13 +1,10 @@
-"""The exercises' Markdown extension: each ````exercise block becomes a static-first exercise.
+"""The exercises' Markdown: each ````exercise block becomes a static-first exercise.
 
-A preprocessor (before superfences runs the cells) replaces each exercise block
-(bookbuild.markdown.exercise_source) with its markup: the title, the statement (Markdown), the
-starter as
-the exercise's cell (a ```` ```python cell exercise="id" ```` fence, so it runs in order with the
-page's cells), an empty feedback region, the hints as <details>, and the solution, collapsed.
-The runtime adds the Check button and the progress (runtime/page/exercise*.js). When superfences
-reaches the exercise's cell, `format_exercise_cell` proves the exercise works (exercise_verify)
-and renders the starter as a cell.
+A preprocessor of the book's extension (extension.py) replaces each exercise block of the page's
+model with its markup: the title, the statement (Markdown), the exercise's cell (the starter,
+with the output of its run at build time, where page_run.py proved the exercise), an empty
+feedback region, the hints as <details>, and the solution, collapsed. The runtime adds the Check
+button and the progress (runtime/page/exercise*.js).
 
 Two more blocks read the whole book's exercises: ```` ```exercise-progress ```` (the book's
 progress, on the Orientation page) and ```` ```exercise-solutions ```` (the appendix).
@@ -18,20 +15,20 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from collections.abc import Callable
 
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from pygments import highlight
 from pygments.lexers import PythonLexer
 
 from bookbuild.book_nav import nav_pages
-from bookbuild.markdown.book_error import BookError
-from bookbuild.markdown.cell_fence import page_cells
+from bookbuild.markdown.book_exercises import book_exercises
 from bookbuild.markdown.cell_html import CODE_FORMATTER, render_cell
-from bookbuild.markdown.cell_page import PageCells
-from bookbuild.markdown.exercise_source import Exercise, book_exercises, find_exercises
-from bookbuild.markdown.exercise_verify import BrokenExerciseError, verify
-from bookbuild.markdown.source_location import PageSource, page_source
+from bookbuild.markdown.exercise_source import Exercise
+from bookbuild.markdown.page_build import PageBuild
+from bookbuild.markdown.page_model import item_id
+from bookbuild.markdown.source_location import PageSource, page_markdown
 
 SOLUTIONS_PAGE = "reference/solutions.md"
 PROGRESS_BLOCK = "```exercise-progress"
@@ -39,19 +36,37 @@ SOLUTIONS_BLOCK = "```exercise-solutions"
 
 
 class ExercisePreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, page_build: Callable[[Markdown], PageBuild]) -> None:
+        super().__init__(md)
+        self.page_build = page_build
+
     def run(self, lines: list[str]) -> list[str]:
-        page = page_source(self.md)
-        # These lines, as the page has them (or a markdown-exec block's, converted on its own).
-        source = PageSource(lines, page.file)
-        exercises = find_exercises(lines, source)
-        page_cells(self.md).exercises.update({exercise.id: exercise for exercise in exercises})
+        if page_markdown(self.md) is not self.md:  # markdown-exec's output has no exercises
+            return lines
+        page = self.page_build(self.md)
+        source = page.model.source
         chapter = chapter_number(source)
-        for number, exercise in reversed(list(enumerate(exercises, start=1))):
-            markup = exercise_markup(exercise, f"{chapter}.{number}" if chapter else str(number),
-                                     source)  # fmt: skip
+        exercises = [
+            (index, item)
+            for index, item in enumerate(page.model.items)
+            if isinstance(item, Exercise)
+        ]
+        for number, (index, exercise) in reversed(list(enumerate(exercises, start=1))):
+            cell = render_cell(
+                item_id(exercise),
+                exercise.starter,
+                page.run.result(index),
+                False,
+                False,
+                exercise=True,
+                needs=tuple(page.run.needs(index)),
+            )
+            numbering = f"{chapter}.{number}" if chapter else str(number)
+            markup = exercise_markup(exercise, numbering, source, self.md.htmlStash.store(cell))
             if number == 1:
-                markup.insert(0, '<p class="bp-exercise-progress" data-exercise-progress hidden>'
-                                 "</p>\n")  # fmt: skip
+                markup.insert(
+                    0, '<p class="bp-exercise-progress" data-exercise-progress hidden></p>\n'
+                )
             lines[exercise.start : exercise.end] = markup
         return expand_book_blocks(lines, source)
 
@@ -67,7 +82,8 @@ def link(source: PageSource, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(source.docs_path) or ".")
 
 
-def exercise_markup(exercise: Exercise, number: str, source: PageSource) -> list[str]:
+def exercise_markup(exercise: Exercise, number: str, source: PageSource, cell: str) -> list[str]:
+    """The exercise's markup, as Markdown lines; `cell` is its cell's HTML, stashed."""
     attributes = (
         f'class="bp-exercise" id="exercise-{exercise.id}" data-exercise="{exercise.id}" '
         f'data-exercise-version="{exercise.version}" data-check="{html.escape(exercise.check)}"'
@@ -82,9 +98,7 @@ def exercise_markup(exercise: Exercise, number: str, source: PageSource) -> list
         "",
         "</div>",
         "",
-        f'```python cell exercise="{exercise.id}"',
-        exercise.starter,
-        "```",
+        cell,
         "",
         '<div class="bp-exercise__feedback" data-exercise-feedback aria-live="polite"></div>',
         "",
@@ -114,22 +128,6 @@ def exercise_markup(exercise: Exercise, number: str, source: PageSource) -> list
         "",
     ]
     return "\n".join(lines).split("\n")
-
-
-def format_exercise_cell(exercise_id: str, page: PageCells) -> str:
-    """The exercise's cell: proved at this point of the page (or in an earlier build, the cache),
-    then shown with the starter."""
-    exercise = page.exercises.get(exercise_id)
-    if exercise is None:
-        raise BookError(page.source.path, f"no exercise {exercise_id!r} on this page: write it "
-                        "as an ````exercise block, not as a cell")  # fmt: skip
-    cell_id = f"exercise-{exercise_id}"
-    page.ids.add(cell_id)
-    try:
-        starter = page.exercise_result(exercise, verify)
-    except BrokenExerciseError as error:
-        raise BookError(error.where, error.problem) from None
-    return render_cell(cell_id, exercise.starter, starter, False, False, exercise=True)
 
 
 def expand_book_blocks(lines: list[str], source: PageSource) -> list[str]:
@@ -199,14 +197,3 @@ def solutions_markup(chapters, source: PageSource) -> list[str]:
                 "",
             ]
     return out
-
-
-class ExercisesExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:
-        # After bookbuild.markdown.cell_fence's fresh page (100), before superfences (25) runs
-        # the cells.
-        md.preprocessors.register(ExercisePreprocessor(md), "bookbuild_exercises", 50)
-
-
-def makeExtension(**kwargs) -> ExercisesExtension:  # noqa: N802 - Python-Markdown's entry point
-    return ExercisesExtension(**kwargs)

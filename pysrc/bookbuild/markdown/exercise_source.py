@@ -39,8 +39,7 @@ from dataclasses import dataclass, field
 
 from mkdocs.exceptions import BuildError
 
-from bookbuild.book_nav import NavPage, nav_pages
-from bookbuild.markdown.source_location import PageSource, docs_file_source
+from bookbuild.markdown.source_location import PageSource
 
 OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{4,}|~{4,})exercise\b(?P<options>.*)$")
 # Any other fence: an exercise shown inside one (the authors' page's example) is only text.
@@ -193,29 +192,3 @@ def add_part(exercise: Exercise, part: re.Match, text: str, where: str) -> None:
         raise ExerciseError(f"{where}: the exercise {exercise.id!r} has two {kind} parts")
     else:
         setattr(exercise, kind, text)
-
-
-@dataclass(frozen=True)
-class ChapterExercises:
-    page: NavPage
-    exercises: tuple[Exercise, ...]
-
-
-def book_exercises() -> list[ChapterExercises]:
-    """Every chapter's exercises, in the nav's order (for the book's progress and solutions)."""
-    chapters = []
-    for page in nav_pages():
-        lines = page.source.read_text(encoding="utf-8").split("\n")
-        found = find_exercises(lines, docs_file_source(page.markdown, lines))
-        if found:
-            chapters.append(ChapterExercises(page, tuple(found)))
-    seen: dict[str, str] = {}
-    for chapter in chapters:
-        for exercise in chapter.exercises:
-            if exercise.id in seen:
-                raise ExerciseError(
-                    f"{exercise.where}: the id {exercise.id!r} is also used at "
-                    f"{seen[exercise.id]}; ids must be unique in the book"
-                )
-            seen[exercise.id] = exercise.where
-    return chapters

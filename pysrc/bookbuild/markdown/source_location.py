@@ -1,16 +1,16 @@
 """Where a block of a page sits in its Markdown file, so that an error names the file and line.
 
-Python-Markdown converts text and knows no file, and MkDocs strips a page's YAML front matter
-before converting it. The MkDocs hook bookbuild/markdown/page_files_hook.py says, for each page,
-which
-file it is and at which line of that file its Markdown starts (`begin_page`); the preprocessor
-registered by `remember_page_source` keeps the page's lines. Outside MkDocs (the unit tests,
-another tool) the file is shown as "<markdown>" and lines count from the text's first.
+Python-Markdown converts text and knows no file. MkDocs gives each page's Markdown instance a
+treeprocessor that rewrites links (registered as "relpath") and that knows the page's File:
+its path, and its text, from which the line where the converted Markdown starts is counted
+(MkDocs strips the YAML front matter before converting). Outside MkDocs (the unit tests, another
+builder) the file is "<markdown>" and lines count from the text's first.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from dataclasses import dataclass
 
@@ -18,7 +18,6 @@ from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 
 UNKNOWN_FILE = "<markdown>"
-SOURCE_ATTRIBUTE = "bookbuild_source"
 # A fence's opening line: its prefix (indentation, blockquote marks), then ``` or ~~~.
 FENCE_OPENING = re.compile(r"^(?P<prefix>(?:[ \t]*>)*[ \t]*)(?P<fence>`{3,}|~{3,})")
 CONVERSIONS = itertools.count(1)  # numbers each page conversion of this process
@@ -31,26 +30,29 @@ class PageFile:
     docs_path: str | None = None  # its place under docs/, for links: "derivatives.md"
 
 
-current_file: PageFile | None = None  # the page MkDocs is converting, if known
+def page_file(md: Markdown, lines: list[str]) -> PageFile:
+    """The file MkDocs is converting with `md`, whose Markdown is `lines`."""
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None  # noqa: SIM401
+    file = getattr(relpath, "file", None)
+    if file is None:
+        return PageFile(UNKNOWN_FILE)
+    return PageFile(
+        shown_path(file.abs_src_path),
+        first_markdown_line(file.content_string, "\n".join(lines)),
+        file.src_uri,
+    )
 
 
-def begin_page(path: str, first_line: int = 1, docs_path: str | None = None) -> None:
-    global current_file
-    current_file = PageFile(path, first_line, docs_path)
+def shown_path(path: str) -> str:
+    """Relative to the directory the build runs in, as an editor or terminal opens it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
-def end_page() -> None:
-    global current_file
-    current_file = None
-
-
-def page_markdown(md: Markdown) -> Markdown:
-    """The page's own Markdown instance.
-
-    markdown-exec converts a block's Markdown output with a Markdown instance of its own, which
-    points back at the page's through `_original_md`: what it converts belongs to that page.
-    """
-    return getattr(md, "_original_md", md)
+def first_markdown_line(file_text: str, markdown: str) -> int:
+    """The file's line number of the Markdown's first line (1 when there is no front matter)."""
+    start = file_text.rfind(markdown) if markdown else -1
+    return file_text.count("\n", 0, start) + 1 if start > 0 else 1
 
 
 class PageSource:
@@ -114,8 +116,20 @@ def docs_file_source(docs_path: str, lines: list[str]) -> PageSource:
     return PageSource(lines, PageFile(f"docs/{docs_path}", 1, docs_path))
 
 
+SOURCE_ATTRIBUTE = "bookbuild_source"
+
+
+def page_markdown(md: Markdown) -> Markdown:
+    """The page's own Markdown instance.
+
+    markdown-exec converts a block's Markdown output with a Markdown instance of its own, which
+    points back at the page's through `_original_md`: what it converts belongs to that page.
+    """
+    return getattr(md, "_original_md", md)
+
+
 def page_source(md: Markdown) -> PageSource:
-    """The page's lines (kept by the preprocessor); empty if the page was not seen."""
+    """The page's lines and file, kept by RememberPageSource; empty if the page was not seen."""
     page = page_markdown(md)
     source = getattr(page, SOURCE_ATTRIBUTE, None)
     if source is None:
@@ -125,11 +139,12 @@ def page_source(md: Markdown) -> PageSource:
 
 
 class RememberPageSource(Preprocessor):
-    """Keep the page's lines as they were written, before any preprocessor changes them."""
+    """Keep the page's lines as they were written, before any preprocessor changes them, and
+    the file they come from."""
 
     def run(self, lines: list[str]) -> list[str]:
         if page_markdown(self.md) is self.md:  # a nested conversion keeps its page's lines
-            setattr(self.md, SOURCE_ATTRIBUTE, PageSource(list(lines), current_file))
+            setattr(self.md, SOURCE_ATTRIBUTE, PageSource(list(lines), page_file(self.md, lines)))
         return lines
 
 

@@ -4,8 +4,10 @@
     build)
 
     figures.py         build-time figures moved out of the pages into files, loaded lazily
+    offline_page.py    the book's page for a page that was not saved, shown offline
     save_list.py       everything a reader needs offline, with sizes, for "Save for offline"
-    service_worker.py  the service worker, made by Workbox (workbox-build) from the built site
+    service_worker.py  the service worker (runtime/service-worker/sw.js on Workbox's modules),
+                       bundled with its precache manifest and the hashes it checks
 
 `mkdocs serve`, for authors, skips these steps: its pages keep their figures inline and have no
 service worker, so a preview is never served from a stale cache.

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from bookbuild.site.offline.figures import externalize_figures
+from bookbuild.site.offline.offline_page import OfflinePageError, write_offline_page
 from bookbuild.site.offline.save_list import write_save_list
 from bookbuild.site.offline.service_worker import ServiceWorkerError, write_service_worker
 
@@ -14,7 +15,7 @@ from bookbuild.site.offline.service_worker import ServiceWorkerError, write_serv
 def prepare_for_offline(site: Path) -> str:
     started = time.perf_counter()
     replaced, files = externalize_figures(site)
-    worker = write_service_worker(site)
+    worker = write_service_worker(site, write_offline_page(site))
     listing = write_save_list(site, worker["precached"], worker["python_files"])
     total = sum(entry["bytes"] for entry in listing["files"])
     return (
@@ -30,7 +31,7 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         print(prepare_for_offline(Path(argv[0])))
-    except ServiceWorkerError as error:
+    except (ServiceWorkerError, OfflinePageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -1,28 +1,27 @@
-"""The service worker, made by Workbox (workbox-build's generateSW) from the built site.
+"""The service worker: runtime/service-worker/sw.js (on Workbox's modules), bundled and given its
+precache manifest after each build by generate_service_worker.mjs (esbuild, then workbox-build's
+injectManifest).
 
-- **Precached** on a reader's first visit, each with a revision hash Workbox computes from its
-  content: every page, its figures, the runtime, search, fonts, and the book's own wheels with
-  the site lock and boot manifest (they change with the book). Never the print page (the PDF is
-  made from it) or source maps.
+- **Precached** on a reader's first visit, each with its SHA-256 as its revision: every page, its
+  figures, the runtime, search, fonts, the book's own wheels with the site lock and boot
+  manifest, and the offline page. Never the print page (the PDF is made from it) or source maps.
 - **Cached when first used** (cache first): Pyodide's own files, the core and the verified
-  wheels (numpy, matplotlib and the rest), in a cache named for Pyodide's version: they never
-  change for a version, and they are large, so a reader who only reads never downloads them.
-  Pyodide still checks each wheel against the lock's sha256 when it loads it from the cache.
+  wheels, in a cache named for Pyodide's version: they never change for a version, and they are
+  large, so a reader who only reads never downloads them.
 - **The PDF**: network first, the cached copy when offline.
-- The first worker takes over the page that installed it (so the Python started on a first visit
-  is cached); a new deployment's worker waits until the reader accepts the new edition
-  (runtime/page/offline.js), so old pages never run with a new runtime.
+- Every response it serves is cross-origin isolated (COOP and COEP), and every cached response
+  is checked against the hash recorded here before it is used (see sw.js).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import re
 import subprocess
 import tempfile
 from pathlib import Path
 
-from bookbuild.site.assets import NODE_MODULES
+from bookbuild.site.assets import NODE_MODULES, ROOT
 from bookbuild.site.assets.pyodide_release import (
     CORE_FILES,
     pinned_pyodide_version,
@@ -31,6 +30,7 @@ from bookbuild.site.assets.pyodide_release import (
 from bookbuild.site.pdf import PDF_PATH
 
 GENERATOR = Path(__file__).with_name("generate_service_worker.mjs")
+SOURCE = ROOT / "runtime" / "service-worker" / "sw.js"
 PYODIDE_FOLDER = "assets/generated/pyodide/"
 # Not needed to read offline: the print page (the PDF is made from it), source maps, the PDF
 # (cached when opened), the search's other languages (the book is English), font formats the
@@ -52,37 +52,28 @@ def release_files(site: Path) -> list[str]:
                   if path.name in official | set(CORE_FILES))  # fmt: skip
 
 
-def write_service_worker(site: Path) -> dict:
+def write_service_worker(site: Path, offline_page: str) -> dict:
     released = release_files(site)
-    pattern = "/" + "|".join(re.escape(url) for url in released).join(["(?:", ")$"])
     config = {
-        "globDirectory": str(site),
-        "globPatterns": ["**/*"],
-        "globIgnores": NOT_PRECACHED + released,
-        "swDest": str(site / "sw.js"),
-        "maximumFileSizeToCacheInBytes": 5_000_000,
-        "cleanupOutdatedCaches": True,
-        # The first worker takes the open page over at once, so that the Python a reader starts
-        # on that first visit is cached too. A later one waits: skipWaiting stays off.
-        "clientsClaim": True,
-        "dontCacheBustURLsMatching": r"^assets/figures/",
-        "mode": "production",
-        "sourcemap": False,
-        "runtimeCaching": [
-            {
-                "urlPattern": pattern,
-                "handler": "CacheFirst",
-                "options": {
-                    "cacheName": f"pyodide-{pinned_pyodide_version()}",
-                    "cacheableResponse": {"statuses": [200]},
-                },
+        "source": str(SOURCE),
+        "settings": {
+            "pyodideCache": f"pyodide-{pinned_pyodide_version()}",
+            # Pyodide's files by name, with the SHA-256 of the bytes this build serves.
+            "pyodideFiles": {
+                Path(url).name: hashlib.sha256((site / url).read_bytes()).hexdigest()
+                for url in released
             },
-            {
-                "urlPattern": re.escape(PDF_PATH) + "$",
-                "handler": "NetworkFirst",
-                "options": {"cacheName": "book-pdf", "cacheableResponse": {"statuses": [200]}},
-            },
-        ],
+            "pdfPath": PDF_PATH,
+            "offlinePage": offline_page,
+        },
+        "injectManifest": {
+            "globDirectory": str(site),
+            "globPatterns": ["**/*"],
+            "globIgnores": NOT_PRECACHED + released,
+            "swSrc": str(site.parent / f".{site.name}-sw-source.js"),
+            "swDest": str(site / "sw.js"),
+            "maximumFileSizeToCacheInBytes": 5_000_000,
+        },
     }
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
         json.dump(config, file)
@@ -90,7 +81,7 @@ def write_service_worker(site: Path) -> dict:
                             cwd=NODE_MODULES.parent)  # fmt: skip
     Path(file.name).unlink()
     if result.returncode != 0:
-        raise ServiceWorkerError(f"workbox-build failed:\n{result.stderr[-3000:]}")
+        raise ServiceWorkerError(f"the service worker could not be built:\n{result.stderr[-3000:]}")
     report = json.loads(result.stdout.strip().splitlines()[-1])
     if report["warnings"]:
         raise ServiceWorkerError("workbox-build warned:\n" + "\n".join(report["warnings"]))
