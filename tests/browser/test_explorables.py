@@ -386,7 +386,10 @@ def test_train_waits_for_python_and_an_experiment_is_one_click(page, site_url):
     root = page.locator('[data-explorable="playground"]')
     root.scroll_into_view_if_needed()
     train = root.get_by_role("button", name="Train", exact=True)
-    expect(train).to_be_disabled()  # while Python starts: not silently ignored
+    # Its code loads on first interest; then, while Python starts, Train is disabled (it was
+    # silently ignored), and the status says why.
+    expect(train).to_be_disabled(timeout=60_000)
+    expect(root.locator(".bp-explorable__status")).to_have_text("Starting Python…")
     expect(root).to_have_attribute("data-state", "ready", timeout=120_000)
     expect(train).to_be_enabled()
     root.get_by_role("button", name=EXPERIMENTS[0]["label"]).click()
