@@ -98,7 +98,8 @@ $(LOCK_STAMP): $(RELEASE_STAMP) $(WHEEL_STAMPS) $(ASSET_CODE)/local_wheels.py $(
 	$(PY) -m bookbuild.site.assets lock
 	@touch $@
 
-$(RUNTIME_STAMP): $(NODE_STAMP) $(call source_files,runtime) $(ASSET_CODE)/runtime_bundle.py pysrc/bookbuild/contract.py | $(VENV_STAMP)
+# The explorables' settings are generated into the bundle (runtime_bundle.py).
+$(RUNTIME_STAMP): $(NODE_STAMP) $(call source_files,runtime) $(ASSET_CODE)/runtime_bundle.py pysrc/explorables/settings.py pysrc/explorables/setting_kinds.py pysrc/bookbuild/contract.py | $(VENV_STAMP)
 	$(PY) -m bookbuild.site.assets runtime
 	@touch $@
 

@@ -13,8 +13,8 @@ measures, each in a fresh browser context (a cold HTTP cache):
                    cell: click on Next -> output, with no second worker
     check          an exercise's Check, warm worker: click -> feedback (the reader's code, then
                    the check, in the same Python)
-    explorables    the playground's default training run (total, per epoch, long tasks during
-                   it) and the gradient descent explorer's slider change → redrawn figure
+    explorables    each explorable's control change → redrawn figure, warm, with the longest
+                   main-thread task; the playground's default training run (explorables.py)
     deep cells     every chapter: Run on its last cell and Check on its last exercise, cold
                    profile, against the floor, with what ran before each (deep.py)
     stop           Stop on a cell that never ends, then Run on another: Stop click -> output,
@@ -42,11 +42,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench.browser.deep import deep_rows, measure_deep
-from bench.browser.explorables import measure_explorables
+from bench.browser.explorables import explorable_rows, measure_explorables
 from bench.browser.measure import REPEATS, measure_all, measure_checks
 from bench.browser.report import (
     check_rows,
-    explorable_rows,
     long_task_rows,
     print_markdown,
     print_weight_breakdown,

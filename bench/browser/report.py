@@ -76,32 +76,6 @@ def check_rows(checks, page, exercise_id) -> list[tuple[str, str, str, str]]:
     ]
 
 
-def explorable_rows(timings) -> list[tuple[str, str, str, str]]:
-    total = median(timings.training_ms)
-    longest = max((d for tasks in timings.training_long_tasks for d in tasks), default=0.0)
-    return [
-        (
-            f"Playground: the default run ({timings.epochs} epochs), Train → done",
-            f"{total / 1000:.1f} s ({total / max(timings.epochs, 1):.0f} ms per epoch); "
-            f"held out {', '.join(timings.held_out)}",
-            "< 10 s",
-            verdict(total < 10_000),
-        ),
-        (
-            "Playground: main-thread long tasks > 50 ms during training",
-            describe_long_tasks(timings.training_long_tasks),
-            "none",
-            verdict(longest == 0.0),
-        ),
-        (
-            "Gradient descent explorer: slider change → redrawn figure (warm)",
-            f"{median(timings.slider_ms):.0f} ms",
-            "< 50 ms",
-            verdict(median(timings.slider_ms) < 50),
-        ),
-    ]
-
-
 def long_task_rows(runs) -> list[tuple[str, str, str, str]]:
     busy = [run.busy_long_tasks for run in runs]
     idle = [run.idle_long_tasks for run in runs]

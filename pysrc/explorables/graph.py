@@ -6,7 +6,9 @@ operations (a tiny evaluator over Python's syntax tree, so that each intermediat
 labelled with the text that made it), drawn with backprop.draw, and its backward pass replayed one
 node at a time in the order Value.backward() visits them: each step shows the node's upstream
 gradient, the local derivative of the node with respect to each input (found by running the
-node's own backward rule with an upstream gradient of 1), and what it adds to each input's grad.
+node's own backward rule with an upstream gradient of 1), where that local derivative comes from
+(its rule, such as 1 − out² for tanh, with the numbers it uses), and what it adds to each input's
+grad, with the sum so far when an input receives gradient from more than one node.
 """
 
 from __future__ import annotations
@@ -134,6 +136,54 @@ def local_derivatives(node: Value) -> list[tuple[Value, float]]:
     return found
 
 
+def local_rule(node: Value, child: Value) -> dict:
+    """Where ∂node/∂child comes from: the rule of node's operation (Value's docstrings), as text,
+    and the values it uses, [name, value] pairs, for the page to print beside it."""
+    op, inputs = node._op, node._children
+    twice = len(inputs) == 2 and inputs[0] is inputs[1]  # a + a, a * a: both paths at once
+    first = child is inputs[0]
+    name = text_of(child)
+    if op == "+":
+        return rule("1 + 1" if twice else "1")
+    if op == "-":
+        return rule("1 − 1" if twice else "1" if first else "−1")
+    if op == "neg":
+        return rule("−1")
+    if op == "*":
+        if twice:
+            return rule(f"2·{name}", [name, child.data])
+        other = inputs[1] if first else inputs[0]
+        return rule(f"{text_of(other)} (the other input)", [text_of(other), other.data])
+    if op == "/" and not twice:
+        top, bottom = inputs
+        if first:
+            return rule(f"1/{text_of(bottom)}", [text_of(bottom), bottom.data])
+        return rule(f"−{text_of(top)}/{text_of(bottom)}²", [text_of(top), top.data],
+                    [text_of(bottom), bottom.data])  # fmt: skip
+    if op.startswith("**"):
+        n = op[2:]
+        return rule(f"{n}·{name}^({n} − 1)", [name, child.data])
+    if op == "tanh":
+        return rule("1 − out²", ["out", node.data])
+    if op == "sigmoid":
+        return rule("out·(1 − out)", ["out", node.data])
+    if op == "exp":
+        return rule("out", ["out", node.data])
+    if op == "log":
+        return rule(f"1/{name}", [name, child.data])
+    if op == "relu":
+        return rule(f"1 if {name} > 0, else 0", [name, child.data])
+    return rule(f"the rule of {op}")
+
+
+def rule(formula: str, *values: list) -> dict:
+    return {"formula": formula, "values": [list(value) for value in values]}
+
+
+def text_of(value: Value) -> str:
+    return value.label or f"{value.data:g}"
+
+
 def explore(settings: dict) -> dict:
     """The graph, and each step of its backward pass, for the page."""
     leaves = settings["leaves"]
@@ -149,26 +199,32 @@ def explore(settings: dict) -> dict:
     out.grad = 1.0
     start = draw(out)
     steps = []
+    received: dict[int, list[float]] = {}  # what each Value's grad is the sum of, so far
     for node in order:
         if not node._children:
             continue  # a leaf's backward rule does nothing
         upstream = node.grad
         derivatives = local_derivatives(node)
         node._backward()
+        inputs = []
+        for child, local in derivatives:
+            received.setdefault(id(child), []).append(local * upstream)
+            inputs.append(
+                {
+                    "label": text_of(child),
+                    "local": local,
+                    "rule": local_rule(node, child),
+                    "adds": local * upstream,
+                    "grad": child.grad,
+                    "sum": list(received[id(child)]),
+                }
+            )
         steps.append(
             {
                 "node": node.label,
                 "operation": node._op,
                 "upstream": upstream,
-                "inputs": [
-                    {
-                        "label": child.label or f"{child.data:g}",
-                        "local": local,
-                        "adds": local * upstream,
-                        "grad": child.grad,
-                    }
-                    for child, local in derivatives
-                ],  # fmt: skip
+                "inputs": inputs,
                 "svg": draw(out, highlight=node),
             }
         )

@@ -1,8 +1,10 @@
-"""Each explorable's figure at its default settings, drawn at build time, with what it shows.
+"""Each explorable's figure at its settings, drawn at build time, with what it shows.
 
 Readers without JavaScript, readers whose Python has not loaded yet, and the PDF see this figure
 in the explorable's place. It is computed by the same functions the browser calls; only the
-drawing differs (matplotlib here, the page's charts online).
+drawing differs (matplotlib here, the page's charts online). `FIGURES` maps each kind to its
+drawing function, settings → (a matplotlib figure, or an SVG text; one sentence); the calculus
+and network explorables' drawings are in static_calculus.py and static_network.py.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from matplotlib.colors import LinearSegmentedColormap, ListedColormap
 from explorables.gradient_descent import descend, surface_grid
 from explorables.graph import explore
 from explorables.playground import CHUNK_EPOCHS, CLASS_COLOURS, Playground
+from explorables.static_calculus import contour_figure, secant_figure
+from explorables.static_network import backward_pass_figure, neuron_figure
 
 ONLINE = {
     "gradient-descent": "Online, you can change the learning rate, the momentum and the number "
@@ -23,7 +27,18 @@ ONLINE = {
     "and step through the backward pass one node at a time.",
     "playground": "Online, you can choose the data set, its noise and size, the network's "
     "layers, units and activation, the learning rate, batch size, epochs and seed, then train "
-    "it and watch it learn.",
+    "it and watch it learn, with each layer's gradient; or try one of the suggested experiments.",
+    "backward-pass": "Online, you can step through the forward pass layer by layer, then the "
+    "backward pass with BP1 to BP4 and the shapes of each product, click a weight to see its "
+    "chain-rule product, update the weights and watch the cost fall, and change the network's "
+    "sizes and activation.",
+    "secant": "Online, you can drag h towards 0 on a log scale, move x and switch the function, "
+    "and watch the secant turn into the tangent until rounding error takes over.",
+    "contour-gradient": "Online, you can drag the point (or type it), turn the direction u, and "
+    "switch the surface: the gradient stays perpendicular to the contour, and Dᵤf follows "
+    "‖∇f‖ cos φ.",
+    "neuron": "Online, you can move the weights and the bias with sliders, switch the activation, "
+    "and go from one neuron to a layer of three: the output and the line z = 0 move with them.",
 }
 
 
@@ -95,3 +110,14 @@ def graph_svg(settings: dict) -> tuple[str, str]:
     explored = explore(settings)
     grads = ", ".join(f"∂out/∂{name} = {grad:.4f}" for name, grad in explored["leaves"].items())
     return explored["svg"], f"After backward(): {grads}."
+
+
+FIGURES = {
+    "gradient-descent": gradient_descent_figure,
+    "graph": graph_svg,
+    "playground": playground_figure,
+    "backward-pass": backward_pass_figure,
+    "secant": secant_figure,
+    "contour-gradient": contour_figure,
+    "neuron": neuron_figure,
+}

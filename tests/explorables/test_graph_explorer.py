@@ -8,6 +8,7 @@ import pytest
 
 from backprop import Value, derivative
 from explorables.graph import ExpressionError, build, explore, leaf_names
+from explorables.settings import settings_for
 
 EXPRESSIONS = [
     ("(a * b + c).tanh()", {"a": 2.0, "b": -3.0, "c": 10.0}),
@@ -83,3 +84,35 @@ def test_a_value_used_twice_gets_both_paths():
     assert explored["leaves"]["a"] == pytest.approx(6.0)
     assert explored["value"] == pytest.approx(9.0)
     assert math.isclose(Value(3.0).data * 3.0, explored["value"])
+
+
+def test_each_local_derivative_says_where_it_comes_from():
+    """Issue 21: show where each local derivative comes from (e.g. 1 − out²)."""
+    explored = explore(
+        {"expression": "(a * b + c).tanh()", "leaves": {"a": 2.0, "b": -0.5, "c": 1.5}}
+    )
+    tanh, plus, times = explored["steps"]
+    (into_sum,) = tanh["inputs"]
+    assert into_sum["rule"]["formula"] == "1 − out²"
+    assert into_sum["local"] == pytest.approx(1 - math.tanh(0.5) ** 2)
+    assert [shown["rule"]["formula"] for shown in plus["inputs"]] == ["1", "1"]
+    into_a, into_b = times["inputs"]
+    assert into_a["rule"] == {"formula": "b (the other input)", "values": [["b", -0.5]]}
+    assert into_b["rule"]["values"] == [["a", 2.0]]
+
+
+def test_the_default_is_unsaturated():
+    """Issue 21: tanh(2·(−3) + 10) was saturated (every number about 0.0013)."""
+    explored = explore(settings_for("graph"))
+    assert 0.2 < abs(explored["value"]) < 0.8
+    assert all(abs(grad) > 0.1 for grad in explored["leaves"].values())
+
+
+def test_a_reused_value_shows_the_sum_of_what_it_received():
+    """Issue 21: show the accumulation sum ("1 + (−3)")."""
+    explored = explore({"expression": "w * x + w", "leaves": {"w": 2.0, "x": -3.0}})
+    last_w = [
+        shown for step in explored["steps"] for shown in step["inputs"] if shown["label"] == "w"
+    ]
+    assert last_w[-1]["sum"] == [1.0, -3.0]
+    assert last_w[-1]["grad"] == -2.0

@@ -9,7 +9,7 @@ import pytest
 
 from backprop import SGD, CrossEntropy, Network, accuracy, fit, moons, train_test_split
 from explorables.playground import CHUNK_EPOCHS, Playground
-from explorables.settings import settings_for
+from explorables.settings import EXPERIMENTS, settings_for
 from explorables.worker_adapter import handle
 
 
@@ -78,3 +78,32 @@ def test_the_worker_adapter_answers_json_and_errors_as_answers():
     assert refused == {"error": "units must be between 1 and 16, got 99"}
     unknown = json.loads(handle(json.dumps({"kind": "playground", "action": "train", "key": "x"})))
     assert "has not started" in unknown["error"]
+
+
+def test_each_layers_gradient_size_is_network_backwards_over_the_training_set():
+    playground = Playground(settings_for("playground", {"epochs": 10}))
+    frame = playground.train(CHUNK_EPOCHS)
+    epoch, sizes = frame["gradient_sizes"][-1]
+    network = playground.network
+    network.backward(playground.loss.gradient(network.forward(playground.X_train),
+                                              playground.y_train))  # fmt: skip
+    assert epoch == CHUNK_EPOCHS
+    assert sizes == [pytest.approx(np.linalg.norm(layer.dW)) for layer in network.layers]
+    assert frame["gradient_sizes"][0][0] == 0, "the sizes before training come first"
+
+
+def test_four_sigmoid_layers_stay_at_chance_with_vanishing_gradients_and_relu_learns():
+    """Issue 21's experiment: the first layer's gradient is a small fraction of the last's."""
+    sigmoid = dict(EXPERIMENTS[0]["settings"])
+    playground, frame = trained(settings_for("playground", sigmoid))
+    first, *_, last = frame["gradient_sizes"][0][1]
+    assert first / last < 0.1
+    assert frame["test_accuracy"] < 0.65
+    assert frame["what_happened"]["section"] == "vanishing-gradients"
+    _, relu = trained(settings_for("playground", EXPERIMENTS[1]["settings"]))
+    assert relu["test_accuracy"] > 0.9 and relu["what_happened"]["text"].startswith("It learned")
+
+
+def test_a_learning_rate_of_10_says_the_steps_overshoot():
+    _, frame = trained(settings_for("playground", EXPERIMENTS[2]["settings"]))
+    assert frame["what_happened"]["section"] == "learning-rate-too-large"

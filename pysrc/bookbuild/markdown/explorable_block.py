@@ -12,7 +12,9 @@ range fails the build, naming the file and line). The HTML is static first: the 
 given settings, drawn at build time by explorables.static_figures, and a caption that says what
 the figure shows and what the controls do online. The runtime (runtime/page/explorables/) takes
 the root over by its hooks: data-explorable (the kind), data-state ("static" until Python has
-drawn the live figure), data-frame, data-settings (the settings, as JSON).
+drawn the live figure), data-frame, data-settings (the settings, as JSON). The caption speaks of
+the build's settings, so once the figure is live the page hides it (data-static-caption) and
+says what the live figure shows instead.
 """
 
 from __future__ import annotations
@@ -27,14 +29,10 @@ import yaml
 from bookbuild.markdown.book_error import BookError
 from bookbuild.markdown.build_session import IMAGES
 from bookbuild.markdown.source_location import page_source
+from explorables.backward_pass import BackwardPassError
 from explorables.graph import ExpressionError
 from explorables.settings import SETTINGS, SettingsError, settings_for
-from explorables.static_figures import (
-    ONLINE,
-    gradient_descent_figure,
-    graph_svg,
-    playground_figure,
-)
+from explorables.static_figures import FIGURES, ONLINE
 from notebook_cell import Image
 from notebook_cell.figures import figure_image
 
@@ -61,7 +59,7 @@ def format_explorable(source, language, css_class, options, md, **kwargs) -> str
         caption = str(given.pop("caption", "")).strip()
         settings = settings_for(kind, given)
         image, result = remembered_figure(kind, json.dumps(settings, sort_keys=True))
-    except (yaml.YAMLError, SettingsError, ExpressionError) as error:
+    except (yaml.YAMLError, SettingsError, ExpressionError, BackwardPassError) as error:
         raise BookError(where, f"explorable {kind}: {error}") from None
     words = " ".join(part for part in (caption, result) if part)
     attributes = (
@@ -74,8 +72,10 @@ def format_explorable(source, language, css_class, options, md, **kwargs) -> str
         f'<img class="bp-explorable__static" src="{image.data_uri}" alt="{html.escape(image.alt)}">'
         "</div>"
         '<div class="bp-explorable__controls" data-explorable-controls></div>'
-        f'<figcaption class="bp-explorable__caption">{html.escape(words)} '
-        f'<span class="bp-explorable__online">{html.escape(ONLINE[kind])}</span></figcaption>'
+        '<figcaption class="bp-explorable__caption"><span data-static-caption>'
+        f"{html.escape(words)} "
+        f'<span class="bp-explorable__online">{html.escape(ONLINE[kind])}</span></span>'
+        "</figcaption>"
         "</figure>"
     )
 
@@ -90,13 +90,10 @@ def remembered_figure(kind: str, settings_json: str) -> tuple[Image, str]:
 
 def static_figure(kind: str, settings: dict) -> tuple[Image, str]:
     """The figure at `settings`, as an image, and one sentence saying what it shows."""
-    if kind == "graph":
-        svg, result = graph_svg(settings)
-        return Image(
-            "image/svg+xml", svg.encode(), f"Computational graph of {settings['expression']}"
-        ), result
-    draw = gradient_descent_figure if kind == "gradient-descent" else playground_figure
-    figure, result = draw(settings)
+    figure, result = FIGURES[kind](settings)
+    if isinstance(figure, str):  # the graph: backprop.draw's SVG
+        alt = f"Computational graph of {settings['expression']}"
+        return Image("image/svg+xml", figure.encode(), alt), result
     try:
         return figure_image(figure, IMAGES), result
     finally:

@@ -5,6 +5,10 @@ const EXPLORERS = {
   "gradient-descent": () => import("./gradient-descent.js"),
   graph: () => import("./graph-explorer.js"),
   playground: () => import("./playground.js"),
+  "backward-pass": () => import("./backward-pass.js"),
+  secant: () => import("./secant.js"),
+  "contour-gradient": () => import("./contour-gradient.js"),
+  neuron: () => import("./neuron.js"),
 };
 
 export function attachExplorables(runtime) {

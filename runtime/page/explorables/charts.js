@@ -14,12 +14,20 @@ export function svgElement(tag, attributes = {}) {
   return node;
 }
 
+// The widest chart, margins included: shown at most 1:1 (CSS max-width), a chart is never
+// scaled up, and in a 330 px phone column its 13 px text is still 13 × 330 / 400 ≈ 10.7 px
+// (issue 18: at least 9 px on a phone, 11 px on a desktop column).
+export const WIDEST = 400;
+
 // A chart: an accessible <svg> with an inner plotting area `plot` of width × height.
-export function chart(parent, { width, height, margin = { top: 10, right: 12, bottom: 36, left: 48 }, title }) {
+export function chart(parent, { width, height, margin = { top: 10, right: 12, bottom: 38, left: 52 }, title }) {
+  const outerWidth = width + margin.left + margin.right;
+  if (outerWidth > WIDEST) throw new Error(`a chart ${outerWidth} wide would shrink its text on a phone`);
   const svg = svgElement("svg", {
-    viewBox: `0 0 ${width + margin.left + margin.right} ${height + margin.top + margin.bottom}`,
+    viewBox: `0 0 ${outerWidth} ${height + margin.top + margin.bottom}`,
     role: "img",
     class: "bp-chart",
+    style: `--chart-width: ${outerWidth}px`,
   });
   const titleNode = svgElement("title");
   titleNode.textContent = title;
@@ -40,22 +48,38 @@ export function clampedLog(domain, range) {
   return scaleLog().domain(domain).range(range).clamp(true);
 }
 
-export function drawAxes(figure, x, y, { xLabel, yLabel, xTicks = 6, yTicks = 5, yFormat }) {
+const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+
+// A log axis's labels: 1, 10, 10⁻⁵ (and nothing between powers of ten).
+export function powerOfTen(value) {
+  const exponent = Math.log10(value);
+  if (Math.abs(exponent - Math.round(exponent)) > 1e-9) return "";
+  const rounded = Math.round(exponent);
+  if (rounded === 0 || rounded === 1) return String(10 ** rounded);
+  return `10${[...String(rounded)].map((c) => SUPERSCRIPT[c]).join("")}`;
+}
+
+// Axes with d3's ticks; a format is a d3 format string or a function (e.g. powerOfTen).
+// Drawn again only when a scale or a label changed: a redraw that keeps them costs nothing here.
+export function drawAxes(figure, x, y, { xLabel, yLabel, xTicks = 6, yTicks = 5, xFormat, yFormat }) {
+  const key = JSON.stringify([x.domain(), x.range(), y.domain(), y.range(), xLabel, yLabel, xTicks, yTicks]);
+  if (figure.axesKey === key) return;
+  figure.axesKey = key;
   figure.axes.replaceChildren();
   const bottom = svgElement("g", { transform: `translate(0,${figure.height})` });
   const left = svgElement("g");
   figure.axes.append(bottom, left);
-  select(bottom).call(axisBottom(x).ticks(xTicks));
+  select(bottom).call(xFormat ? axisBottom(x).ticks(xTicks, xFormat) : axisBottom(x).ticks(xTicks));
   select(left).call(yFormat ? axisLeft(y).ticks(yTicks, yFormat) : axisLeft(y).ticks(yTicks));
   const xText = svgElement("text", {
     x: figure.width / 2,
-    y: figure.height + 30,
+    y: figure.height + 34,
     "text-anchor": "middle",
     class: "bp-chart__label",
   });
   xText.textContent = xLabel;
   const yText = svgElement("text", {
-    transform: `translate(${-38},${figure.height / 2}) rotate(-90)`,
+    transform: `translate(${-figure.margin.left + 12},${figure.height / 2}) rotate(-90)`,
     "text-anchor": "middle",
     class: "bp-chart__label",
   });

@@ -35,15 +35,16 @@ export class ControlPanel {
     return field;
   }
 
-  // A slider. With `log`, the slider moves the exponent: min and max are the values at its ends.
-  range({ label, min, max, step, value, log = false, format = (v) => String(v), onInput, onChange }) {
+  // A slider. With `log`, the slider moves the exponent: min and max are the values at its ends,
+  // and `logStep` is one keyboard step, in decades.
+  range({ label, min, max, step, value, log = false, logStep = 0.01, format = (v) => String(v), onInput, onChange }) {
     const toSlider = (v) => (log ? Math.log10(v) : v);
     const fromSlider = (s) => (log ? Number((10 ** s).toPrecision(3)) : Number(s));
     const input = element("input", {
       type: "range",
       min: toSlider(min),
       max: toSlider(max),
-      step: log ? 0.01 : step,
+      step: log ? logStep : step,
       value: toSlider(value),
     });
     const output = element("output", { class: "bp-control__value", for: "" }, format(value));

@@ -3,9 +3,13 @@
 // computes or trains; then "done" or "stopped"), counts redraws in data-frame, shows errors in
 // place of the figure, and asks Python for the latest settings only (a reader dragging a slider
 // faster than Python answers gets the newest settings computed, not every one in between).
+// The build's caption describes the build's settings; once the figure is live it is hidden and
+// a live caption, which each explorable keeps true (`caption`), takes its place.
 import { element } from "../cell-view.js";
-import { ControlPanel } from "./controls.js";
 import { Redrawer } from "./charts.js";
+import { ControlPanel } from "./controls.js";
+import { decodeNonFinite } from "./numbers.js";
+import { rangeOf } from "./settings.js";
 
 export class Explorer {
   constructor(root, runtime, { label }) {
@@ -15,6 +19,9 @@ export class Explorer {
     this.settings = JSON.parse(root.dataset.settings);
     this.stage = root.querySelector(".bp-explorable__stage");
     this.staticFigure = root.querySelector(".bp-explorable__static");
+    this.staticCaption = root.querySelector("[data-static-caption]");
+    this.liveCaption = element("span", { class: "bp-explorable__live-caption", hidden: "" });
+    this.staticCaption?.after(this.liveCaption);
     this.live = element("div", { class: "bp-explorable__live", hidden: "" });
     this.message = element("p", { class: "bp-explorable__error", role: "alert", hidden: "" });
     this.stage.append(this.live, this.message);
@@ -36,9 +43,19 @@ export class Explorer {
     return this.root.dataset.state;
   }
 
+  // A slider's range for one of this kind's settings, from explorables.settings.
+  rangeOf(name, step = null) {
+    return rangeOf(this.kind, name, step);
+  }
+
+  // What the live figure shows, in one sentence (replaces the build's caption).
+  set caption(text) {
+    this.liveCaption.textContent = text;
+  }
+
   // One request to Python; an answer with `error` or `lost` is shown, and resolves to null.
   async ask(request) {
-    const answer = await this.runtime.explore({ kind: this.kind, ...request });
+    const answer = decodeNonFinite(await this.runtime.explore({ kind: this.kind, ...request }));
     if (answer.lost) {
       this.fail("Python was restarted while this figure was computing. Change a setting to try again.");
       return null;
@@ -60,9 +77,11 @@ export class Explorer {
     if (this.state !== "static") this.state = "done";
   }
 
-  // The first live figure takes the static one's place.
+  // The first live figure takes the static one's place, and the live caption the build's.
   showLive() {
     this.staticFigure.hidden = true;
+    if (this.staticCaption) this.staticCaption.hidden = true;
+    this.liveCaption.hidden = false;
     this.live.hidden = false;
     this.redrawer.now();
     if (this.state === "static") this.state = "ready";

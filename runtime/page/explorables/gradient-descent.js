@@ -1,13 +1,15 @@
 // The gradient descent explorer: a cost surface as contours, a descent's trajectory on it and
 // its loss per step, computed by backprop.gradient_descent in the page's Python worker
 // (explorables.gradient_descent). The start point moves by click or drag on the plot, or by its
-// two number inputs; a run can be pinned to compare with the next.
+// two number inputs; a run can be pinned to compare with the next. Switching the surface moves
+// the start to that surface's own (explorables.settings.STARTS), inside its window.
 import { element } from "../cell-view.js";
-import { chart, clampedLog, contourPaths, drawAxes, linear, pathOf, svgElement } from "./charts.js";
+import { chart, clampedLog, contourPaths, drawAxes, linear, pathOf, powerOfTen, svgElement } from "./charts.js";
 import { Explorer } from "./explorer.js";
+import { STARTS } from "./settings.js";
 
-const PLANE = { width: 420, height: 280 };
-const LOSSES = { width: 300, height: 280 };
+const PLANE = { width: 336, height: 228 };
+const LOSSES = { width: 300, height: 228 };
 const LEVELS = 14;
 const SMALLEST_GAP = 1e-12;
 
@@ -40,41 +42,35 @@ export class GradientDescentExplorer extends Explorer {
         s.surface = value;
         this.surface = null;
         this.pinned = null;
-        this.refresh();
+        this.moveStart([...STARTS[this.kind][value]]);
       },
     });
     panel.range({
       label: "Learning rate",
-      min: 0.001,
-      max: 1,
+      ...this.rangeOf("learning_rate"),
+      logStep: 0.05,
       value: s.learning_rate,
-      log: true,
       format: (v) => v.toPrecision(2),
       onInput: change("learning_rate"),
     });
     panel.range({
       label: "Momentum",
-      min: 0,
-      max: 0.99,
-      step: 0.01,
+      ...this.rangeOf("momentum", 0.01),
       value: s.momentum,
       format: (v) => v.toFixed(2),
       onInput: change("momentum"),
     });
-    panel.range({ label: "Steps", min: 1, max: 200, step: 1, value: s.steps, onInput: change("steps") });
+    panel.range({ label: "Steps", ...this.rangeOf("steps"), value: s.steps, onInput: change("steps") });
+    const start = this.rangeOf("start", 0.1);
     this.startX = panel.number({
       label: "Start x",
-      min: -10,
-      max: 10,
-      step: 0.1,
+      ...start,
       value: s.start[0],
       onChange: (x) => this.moveStart([x, s.start[1]]),
     });
     this.startY = panel.number({
       label: "Start y",
-      min: -10,
-      max: 10,
-      step: 0.1,
+      ...start,
       value: s.start[1],
       onChange: (y) => this.moveStart([s.start[0], y]),
     });
@@ -87,7 +83,7 @@ export class GradientDescentExplorer extends Explorer {
     this.plane = chart(row, { ...PLANE, title: "Contours of the surface with the path of gradient descent" });
     this.losses = chart(row, {
       ...LOSSES,
-      margin: { top: 10, right: 12, bottom: 36, left: 56 },
+      margin: { top: 10, right: 12, bottom: 38, left: 64 },
       title: "f − f_min at each step, on a log scale",
     });
     const clip = `bp-clip-${Math.random().toString(36).slice(2)}`;
@@ -214,7 +210,7 @@ export class GradientDescentExplorer extends Explorer {
     const lossPoints = (r) => r.gaps.map((g, step) => [step, Math.max(g, SMALLEST_GAP)]);
     this.lossPath.setAttribute("d", pathOf(lossPoints(this.run), x, y));
     this.pinnedLoss.setAttribute("d", this.pinned ? pathOf(lossPoints(this.pinned), x, y) : "");
-    drawAxes(this.losses, x, y, { xLabel: "step", yLabel: "f − f_min (log scale)", yTicks: 4, yFormat: ".0e" });
+    drawAxes(this.losses, x, y, { xLabel: "step", yLabel: "f − f_min (log scale)", yTicks: 4, yFormat: powerOfTen });
     this.lossNote.textContent = this.run.diverged ? `diverged after ${this.run.diverged_after} steps` : "";
     const pinnedWords = this.pinned
       ? ` A pinned run (dashed) with learning rate ${this.pinned.settings.learning_rate} and momentum ${this.pinned.settings.momentum} is shown for comparison.`
@@ -223,6 +219,8 @@ export class GradientDescentExplorer extends Explorer {
       `${this.run.verdict} Learning rate ${this.run.settings.learning_rate}, momentum ${this.run.settings.momentum}, from (${sx}, ${sy}).${pinnedWords}`,
     );
     this.losses.describe(this.run.verdict);
+    const { learning_rate: rate, momentum, steps: count, surface } = this.run.settings;
+    this.caption = `Live: ${count} steps of gradient descent on ${surface === "valley" ? "the valley" : "the surface with two minima"} from (${sx}, ${sy}), learning rate ${rate}, momentum ${momentum}, computed in this page's Python by backprop.gradient_descent.`;
   }
 }
 

@@ -1,17 +1,29 @@
 // The training playground: a network trained by backprop on a toy data set in the page's Python
 // worker (explorables.playground), a few epochs per request so that Stop and redraws get through
 // between them. It shows the decision boundary with the training points (circles) and held-out
-// points (squares), the loss curves, the epoch, and the network with each connection as thick as
-// its weight (orange for positive, blue for negative), as TensorFlow Playground draws it.
+// points (squares), the two loss curves, the size of each layer's gradient ‖∂L/∂W^[l]‖ as training
+// goes (where the first layers' is far smaller, they hardly learn: vanishing gradients), and the
+// network with each connection as thick as its weight (orange positive, blue negative), as
+// TensorFlow Playground draws it. One line says what just happened, with a link to the part of
+// "What goes wrong" it belongs to; suggested experiments set the controls and train in one click.
 import { element } from "../cell-view.js";
-import { chart, clampedLog, drawAxes, linear, pathOf, svgElement } from "./charts.js";
+import { chart, clampedLog, drawAxes, linear, pathOf, powerOfTen, svgElement } from "./charts.js";
 import { Explorer } from "./explorer.js";
+import { legend } from "./legend.js";
+import { choicesOf, EXPERIMENTS } from "./settings.js";
 
 const PLANE = { width: 280, height: 280 };
-const CURVES = { width: 300, height: 200 };
+const CURVES = { width: 290, height: 170 };
+const GRADIENTS = { width: 290, height: 170 };
 const NETWORK = { width: 300, height: 150 };
 const POSITIVE = "#c2410c";
 const NEGATIVE = "#1d4ed8";
+const TRAINING = "#c2410c";
+const HELD_OUT = "#1d4ed8";
+// One colour per layer of the gradient chart, from the first layer to the last (at most 5).
+const LAYER_COLOURS = ["#7c3aed", "#0e7490", "#15803d", "#b45309", "#be123c"];
+const BATCH_SIZES = [1, 4, 8, 16, 32, 64, 256];
+const DATA_SET_NAMES = { xor: "XOR", moons: "moons", spiral: "spiral (3 classes)", circles: "circles" };
 
 export class PlaygroundExplorer extends Explorer {
   constructor(root, runtime) {
@@ -20,8 +32,10 @@ export class PlaygroundExplorer extends Explorer {
     this.frame = null;
     this.data = null;
     this.stopRequested = false;
+    this.inputs = {};
     this.buildControls();
     this.buildCharts();
+    this.caption = "Live: the network trains in this page's Python with backprop, a few epochs per redraw.";
     this.reset().then(() => this.frame && this.showLive());
   }
 
@@ -32,62 +46,97 @@ export class PlaygroundExplorer extends Explorer {
       s[name] = value;
       if (this.state !== "running") this.reset();
     };
-    panel.select({
+    this.inputs.data_set = panel.select({
       label: "Data set",
-      options: [
-        ["xor", "XOR"],
-        ["moons", "moons"],
-        ["spiral", "spiral (3 classes)"],
-        ["circles", "circles"],
-      ],
+      options: choicesOf(this.kind, "data_set").map((name) => [name, DATA_SET_NAMES[name] ?? name]),
       value: s.data_set,
       onChange: change("data_set"),
     });
-    panel.range({
+    this.inputs.noise = panel.range({
       label: "Noise",
-      min: 0,
-      max: 0.5,
-      step: 0.01,
+      ...this.rangeOf("noise", 0.01),
       value: s.noise,
       format: (v) => v.toFixed(2),
       onChange: change("noise"),
     });
-    panel.number({ label: "Points", min: 40, max: 1000, step: 10, value: s.size, onChange: change("size") });
-    panel.range({
+    this.inputs.size = panel.number({
+      label: "Points",
+      ...this.rangeOf("size"),
+      step: 10,
+      value: s.size,
+      onChange: change("size"),
+    });
+    this.inputs.hidden_layers = panel.range({
       label: "Hidden layers",
-      min: 1,
-      max: 4,
-      step: 1,
+      ...this.rangeOf("hidden_layers"),
       value: s.hidden_layers,
       onChange: change("hidden_layers"),
     });
-    panel.range({ label: "Units per layer", min: 1, max: 16, step: 1, value: s.units, onChange: change("units") });
-    panel.select({
+    this.inputs.units = panel.range({
+      label: "Units per layer",
+      ...this.rangeOf("units"),
+      value: s.units,
+      onChange: change("units"),
+    });
+    this.inputs.activation = panel.select({
       label: "Activation",
-      options: ["tanh", "relu", "sigmoid"],
+      options: choicesOf(this.kind, "activation"),
       value: s.activation,
       onChange: change("activation"),
     });
-    panel.range({
+    this.inputs.learning_rate = panel.range({
       label: "Learning rate",
-      min: 0.001,
-      max: 10,
+      ...this.rangeOf("learning_rate"),
+      logStep: 0.05,
       value: s.learning_rate,
-      log: true,
       format: (v) => v.toPrecision(2),
       onChange: change("learning_rate"),
     });
-    panel.select({
+    const { min, max } = this.rangeOf("batch_size");
+    this.inputs.batch_size = panel.select({
       label: "Batch size",
-      options: ["1", "4", "8", "16", "32", "64", "256"],
+      options: [...new Set([...BATCH_SIZES, s.batch_size])]
+        .filter((size) => size >= min && size <= max)
+        .sort((a, b) => a - b)
+        .map(String),
       value: String(s.batch_size),
       onChange: (v) => change("batch_size")(Number(v)),
     });
-    panel.number({ label: "Epochs", min: 1, max: 1000, step: 1, value: s.epochs, onChange: change("epochs") });
-    panel.number({ label: "Seed", min: 0, max: 10000, step: 1, value: s.seed, onChange: change("seed") });
-    this.trainButton = panel.button("Train", () => this.train());
+    this.inputs.epochs = panel.number({
+      label: "Epochs",
+      ...this.rangeOf("epochs"),
+      value: s.epochs,
+      onChange: change("epochs"),
+    });
+    this.inputs.seed = panel.number({
+      label: "Seed",
+      ...this.rangeOf("seed"),
+      value: s.seed,
+      onChange: change("seed"),
+    });
+    this.trainButton = panel.button("Train", () => this.train(), { disabled: "" });
     this.stopButton = panel.button("Stop", () => (this.stopRequested = true), { disabled: "" });
     this.resetButton = panel.button("Reset", () => this.reset());
+    this.experiments = element("div", { class: "bp-explorable__experiments", role: "group", "aria-label": "Try" });
+    this.experiments.append(element("span", { class: "bp-control__label" }, "Try:"));
+    for (const experiment of EXPERIMENTS) {
+      const button = element("button", { type: "button", class: "bp-button bp-button--experiment" }, experiment.label);
+      button.addEventListener("click", () => this.tryExperiment(experiment.settings));
+      this.experiments.append(button);
+    }
+    panel.container.after(this.experiments);
+  }
+
+  // Set every control to the experiment's settings, start afresh and train.
+  async tryExperiment(settings) {
+    if (this.state === "running") {
+      this.stopRequested = true;
+      await this.training;
+    }
+    Object.assign(this.settings, settings);
+    for (const [name, input] of Object.entries(this.inputs)) input.value = this.settings[name];
+    await this.reset();
+    this.train();
   }
 
   buildCharts() {
@@ -96,11 +145,20 @@ export class PlaygroundExplorer extends Explorer {
     this.live.append(row);
     this.plane = chart(row, {
       ...PLANE,
-      margin: { top: 10, right: 10, bottom: 30, left: 36 },
+      margin: { top: 10, right: 10, bottom: 34, left: 40 },
       title: "The decision boundary with the training points (circles) and the held-out points (squares)",
     });
     row.append(side);
-    this.curves = chart(side, { ...CURVES, title: "Training loss per epoch and held-out loss" });
+    this.curves = chart(side, {
+      ...CURVES,
+      margin: { top: 10, right: 12, bottom: 38, left: 58 },
+      title: "Training loss (orange) and held-out loss (blue, dashed) per epoch",
+    });
+    this.gradients = chart(side, {
+      ...GRADIENTS,
+      margin: { top: 10, right: 12, bottom: 38, left: 58 },
+      title: "The size of each layer's gradient ‖∂L/∂W‖ as training goes, on a log scale",
+    });
     this.network = chart(side, {
       ...NETWORK,
       margin: { top: 8, right: 8, bottom: 8, left: 8 },
@@ -111,13 +169,25 @@ export class PlaygroundExplorer extends Explorer {
     this.plane.plot.append(this.regions, this.points);
     this.trainCurve = svgElement("path", { class: "bp-chart__path" });
     this.testCurve = svgElement("path", { class: "bp-chart__held-out" });
-    this.legend = svgElement("text", { x: CURVES.width - 4, y: 12, "text-anchor": "end", class: "bp-chart__note" });
-    this.legend.textContent = "training (solid), held out (dashed)";
-    this.curves.plot.append(this.trainCurve, this.testCurve, this.legend);
+    this.curves.plot.append(this.trainCurve, this.testCurve);
+    this.gradientLines = svgElement("g");
+    this.gradients.plot.append(this.gradientLines);
+    this.legend = legend([
+      { line: TRAINING, text: "training loss" },
+      { line: HELD_OUT, dashed: true, text: "held-out loss" },
+      { shape: "circle", text: "training point" },
+      { shape: "square", text: "held-out point (never trained on)" },
+      { line: POSITIVE, text: "positive weight" },
+      { line: NEGATIVE, text: "negative weight (thicker: larger)" },
+    ]);
+    this.layerLegend = element("ul", { class: "bp-legend" });
+    this.whatHappened = element("p", { class: "bp-explorable__what-happened", "aria-live": "polite" });
+    this.live.append(this.legend, this.layerLegend, this.whatHappened);
   }
 
   async reset() {
     this.stopRequested = true;
+    this.trainButton.disabled = true;
     const answer = await this.ask({ action: "start", key: this.key, settings: structuredClone(this.settings) });
     this.stopRequested = false;
     if (!answer) return;
@@ -125,11 +195,24 @@ export class PlaygroundExplorer extends Explorer {
     this.frame = answer;
     this.drawPoints();
     this.status.textContent = `Epoch 0 of ${answer.epochs}: press Train.`;
+    this.trainButton.disabled = false;
+    this.labelTrain();
     if (this.state !== "static") this.state = "ready";
     this.redrawer.request();
   }
 
-  async train() {
+  // Train does what its name says: Train from epoch 0, Continue after a Stop, Restart when done.
+  labelTrain() {
+    const frame = this.frame;
+    this.trainButton.textContent = !frame || frame.epoch === 0 ? "Train" : frame.finished ? "Restart" : "Continue";
+  }
+
+  train() {
+    this.training = this.trainChunks();
+    return this.training;
+  }
+
+  async trainChunks() {
     if (this.state === "running" || !this.frame) return;
     if (this.frame.finished) await this.reset();
     this.state = "running";
@@ -147,6 +230,7 @@ export class PlaygroundExplorer extends Explorer {
     this.state = stopped ? "stopped" : "done";
     this.trainButton.disabled = false;
     this.stopButton.disabled = true;
+    this.labelTrain();
     if (document.activeElement === this.stopButton || document.activeElement === document.body)
       this.trainButton.focus();
     this.redrawer.now();
@@ -172,7 +256,7 @@ export class PlaygroundExplorer extends Explorer {
                 width: 6,
                 height: 6,
                 fill: colour,
-                class: "bp-chart__point",
+                class: "bp-chart__point bp-chart__point--held-out",
               }),
         );
       }
@@ -186,6 +270,7 @@ export class PlaygroundExplorer extends Explorer {
     if (!frame || !this.x) return;
     this.drawRegions(frame.boundary);
     this.drawCurves(frame);
+    this.drawGradients(frame);
     this.drawNetwork(frame);
     const verdict =
       frame.diverged ||
@@ -194,6 +279,16 @@ export class PlaygroundExplorer extends Explorer {
     this.plane.describe(
       `${verdict} The boundary is drawn as coloured regions: each colour is the class the network predicts there.`,
     );
+    this.tellWhatHappened(frame.what_happened);
+  }
+
+  tellWhatHappened(happened) {
+    if (!happened) {
+      this.whatHappened.replaceChildren();
+      return;
+    }
+    const link = element("a", { href: `#${happened.section}` }, "What goes wrong");
+    this.whatHappened.replaceChildren(`${happened.text} `, link, ".");
   }
 
   // The regions: one pixel per grid cell, coloured by the predicted class and faded by its
@@ -246,13 +341,62 @@ export class PlaygroundExplorer extends Explorer {
     this.testCurve.setAttribute("d", held.length ? pathOf(held, x, y) : "");
     if (this.curveAxes !== axes) {
       this.curveAxes = axes;
-      drawAxes(this.curves, x, y, { xLabel: "epoch", yLabel: "cross-entropy (log)", yTicks: 4, yFormat: ".1" });
+      drawAxes(this.curves, x, y, { xLabel: "epoch", yLabel: "cross-entropy", yTicks: 3, yFormat: ".1" });
     }
     const last = held.length ? held[held.length - 1][1] : null;
     this.curves.describe(
       last === null
         ? "No training yet."
         : `After epoch ${frame.epoch}: training loss ${losses[losses.length - 1].toFixed(4)}, held-out loss ${last.toFixed(4)}.`,
+    );
+  }
+
+  // ‖∂L/∂W^[l]‖ per layer after each chunk, one line per layer, on a log axis of whole decades.
+  drawGradients(frame) {
+    const history = frame.gradient_sizes;
+    const layers = history[0][1].length;
+    const sizes = history.flatMap(([, perLayer]) => perLayer).filter((v) => v > 0 && Number.isFinite(v));
+    const x = linear([0, Math.max(frame.epochs, 1)], [0, GRADIENTS.width]);
+    const low = 10 ** Math.floor(Math.log10(Math.max(Math.min(...sizes, 1), 1e-12)));
+    const high = 10 ** Math.ceil(Math.log10(Math.max(...sizes, low * 10)));
+    const y = clampedLog([low, high], [GRADIENTS.height, 0]);
+    const colour = (l) => LAYER_COLOURS[l % LAYER_COLOURS.length];
+    const latest = history[history.length - 1];
+    this.gradientLines.replaceChildren(
+      ...Array.from({ length: layers }, (_, l) =>
+        svgElement("path", {
+          d: pathOf(
+            history.map(([epoch, perLayer]) => [epoch, Math.max(perLayer[l], low)]),
+            x,
+            y,
+          ),
+          class: "bp-chart__layer",
+          stroke: colour(l),
+        }),
+      ),
+      // The latest size of each layer as a dot, so that even one chunk's shows.
+      ...latest[1].map((size, l) =>
+        svgElement("circle", { cx: x(latest[0]), cy: y(Math.max(size, low)), r: 3, fill: colour(l) }),
+      ),
+    );
+    const axes = `${frame.epochs} ${low} ${high}`;
+    if (this.gradientAxes !== axes) {
+      this.gradientAxes = axes;
+      drawAxes(this.gradients, x, y, { xLabel: "epoch", yLabel: "‖∂L/∂W‖", yTicks: 3, yFormat: powerOfTen });
+    }
+    if (this.layerLegend.childElementCount !== layers) {
+      const entries = Array.from({ length: layers }, (_, l) => ({
+        line: LAYER_COLOURS[l % LAYER_COLOURS.length],
+        text: l === layers - 1 ? `layer ${l + 1} (output)` : `layer ${l + 1}`,
+      }));
+      const replacement = legend(entries, "Gradient size per layer");
+      this.layerLegend.replaceWith(replacement);
+      this.layerLegend = replacement;
+    }
+    this.gradients.describe(
+      `After epoch ${latest[0]}, the gradient's size per layer, from layer 1 to layer ${layers}: ${latest[1]
+        .map((v) => v.toExponential(1))
+        .join(", ")}.`,
     );
   }
 
