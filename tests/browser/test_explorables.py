@@ -344,6 +344,12 @@ def test_the_graph_takes_a_new_expression_and_explains_bad_input(page, site_url)
     expect(root.get_by_label("Value of x")).to_be_visible()
     expect(error).to_be_hidden()
     expect(root.locator(".bp-explorable__explanation")).to_contain_text("∂out/∂w = 2")
+    status = root.locator(".bp-explorable__status")
+    expect(status).to_contain_text("out = ")
+    box.fill("2*3")  # numbers alone make no graph: the reader is told to use a leaf
+    box.press("Enter")
+    expect(error).to_contain_text("use at least one leaf")
+    expect(status).not_to_contain_text("out = ")  # no stale value under the error
 
 
 def test_an_overflowing_expression_is_shown_as_infinity(page, site_url):
@@ -379,6 +385,27 @@ def test_the_playground_trains_the_moons_stops_mid_run_and_continues(page, site_
     assert 0 < epoch < 100, status.inner_text()
     expect(train).to_have_text("Continue")
     assert root.locator("path.bp-chart__path").first.get_attribute("d"), "the curve so far stays"
+
+
+def test_leaving_the_page_pauses_the_playground(page, site_url):
+    """Issue 23 §7: training went on in the worker after the reader left the page."""
+    root = live_explorable(page, site_url, "playground")
+    epochs = root.get_by_label("Epochs")
+    epochs.fill("1000")
+    epochs.press("Tab")
+    expect(root.locator(".bp-explorable__status")).to_contain_text("Epoch 0 of 1000")
+    page.evaluate("""() => { const runtime = window.__backpropRuntime; runtime.explored = 0;
+        const explore = runtime.explore.bind(runtime);
+        runtime.explore = (request) => { runtime.explored += 1; return explore(request); }; }""")
+    root.get_by_role("button", name="Train", exact=True).click()
+    page.wait_for_function("(el) => el.dataset.state === 'running' && Number(el.dataset.frame) > 2",
+                           arg=root.element_handle())  # fmt: skip
+    page.locator("a.md-footer__link--next").click()  # instant navigation: the same window
+    page.wait_for_function("() => !document.querySelector('[data-explorable=\"playground\"]')")
+    left = page.evaluate("window.__backpropRuntime.explored")
+    page.wait_for_timeout(1_500)
+    # At most the request already under way when the figure left the document.
+    assert page.evaluate("window.__backpropRuntime.explored") <= left + 1
 
 
 def test_train_waits_for_python_and_an_experiment_is_one_click(page, site_url):

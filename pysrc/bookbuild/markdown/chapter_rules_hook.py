@@ -4,7 +4,7 @@ A chapter is a page of mkdocs.yml's nav outside `reference/`. Each one has, once
 
 - at least one formula, at least two cells, at least one figure (a cell's plot, a build-time
   block's image, an explorable, a diagram or an image) and a "Summary" heading;
-- for each exercise, at least two `wrong` answers, each with the diagnosis it must get.
+- for each exercise, at least three `wrong` answers, each with the diagnosis it must get.
 
 docs/concepts.yml lists, for any page of the nav, the concepts it teaches: each must stay a
 heading of that page (case-insensitive; a heading that contains it counts). A new page needs no
@@ -32,7 +32,7 @@ from bookbuild.markdown.source_location import PageFile, PageSource, shown_path
 LOG = logging.getLogger("mkdocs.bookbuild")
 CONCEPTS_FILE = "concepts.yml"  # in docs/
 FIGURE = re.compile(r"<(?:img|figure|svg)\b")
-WRONG_ANSWERS = 2
+WRONG_ANSWERS = 3
 
 
 def chapter_problems(html: str, headings: list[str]) -> list[str]:

@@ -71,6 +71,7 @@ export class Explorer {
 
   fail(text) {
     this.message.textContent = text;
+    this.status.textContent = ""; // what it said was about the figure the error replaces
     this.message.hidden = false;
     this.live.hidden = true;
     this.staticFigure.hidden = true;

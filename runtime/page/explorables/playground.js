@@ -219,14 +219,16 @@ export class PlaygroundExplorer extends Explorer {
     this.stopRequested = false;
     this.trainButton.disabled = true;
     this.stopButton.disabled = false;
-    while (!this.stopRequested) {
+    // Leaving the page (instant navigation takes the figure out of the document) pauses it:
+    // the next page's cells get the worker, and coming back shows Train from epoch 0.
+    while (!this.stopRequested && this.root.isConnected) {
       const frame = await this.ask({ action: "train", key: this.key });
       if (!frame) break;
       this.frame = frame;
       this.redrawer.request();
       if (frame.finished) break;
     }
-    const stopped = this.stopRequested && !this.frame.finished;
+    const stopped = (this.stopRequested || !this.root.isConnected) && !this.frame.finished;
     this.state = stopped ? "stopped" : "done";
     this.trainButton.disabled = false;
     this.stopButton.disabled = true;
