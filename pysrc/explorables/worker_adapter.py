@@ -71,6 +71,13 @@ def answer(request: dict) -> dict:
     if kind == "graph":
         if action == "leaves":
             return {"leaves": leaf_names(request["settings"]["expression"])}
+        expression = (request.get("settings") or {}).get("expression")
+        if isinstance(expression, str) and not leaf_names(expression):
+            # Before the settings' own check, whose words are about an empty map of leaves.
+            raise ExpressionError(
+                "Numbers alone make no graph: use at least one leaf (a name such as a or w), "
+                "e.g. (a * b).tanh()."
+            )
         return explore(settings_for(kind, request.get("settings")))
     if kind == "playground":
         key = str(request.get("key"))

@@ -25,7 +25,11 @@ expect_number(double(3.0), 6.0, "double(3.0)")
 ```
 
 ```markdown hint
-Multiply by two.
+Twice a number is that number added to itself.
+```
+
+```markdown hint
+Multiply `x` by a constant.
 ```
 
 ```python solution
@@ -33,7 +37,12 @@ def double(x):
     return 2 * x
 ```
 
-```python wrong diagnosis="a factor of 2"
+```markdown explanation
+Twice `x` is `x` added to itself, which is `2 * x`: the check compares it with 6.0 for 3.0, so
+any other factor fails it.
+```
+
+```python wrong diagnosis="factor-2"
 def double(x):
     return 4 * x
 ```

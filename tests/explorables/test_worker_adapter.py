@@ -57,6 +57,13 @@ def test_an_overflowing_expression_is_strict_json_with_infinity_encoded():
     assert strict(handle(json.dumps(nan)))["value"] == {"non_finite": "NaN"}
 
 
+def test_an_expression_without_a_leaf_is_told_to_use_one():
+    """Issue 23 §7: `2*3` was answered with the settings' words about a map of leaves."""
+    request = {"kind": "graph", "settings": {"expression": "2*3", "leaves": {}}}
+    answer = json.loads(handle(json.dumps(request)))
+    assert "use at least one leaf" in answer["error"]
+
+
 def test_a_failure_inside_a_figure_is_an_answer_not_a_crash():
     bad = strict(
         handle(

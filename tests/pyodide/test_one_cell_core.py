@@ -19,6 +19,7 @@ import pytest
 
 from bookbuild.markdown.build_session import PageSession
 from bookbuild.paths import ROOT
+from notebook_cell.figures import is_phone_variant
 
 SCRIPT = ROOT / "tests" / "pyodide" / "run_cells.mjs"
 CELLS = {
@@ -72,7 +73,9 @@ def test_each_kind_of_cell_shows_what_it_should(at_build_time):
 
 @pytest.mark.parametrize("name", list(CELLS))
 def test_the_images_have_the_same_alt_text_and_kind(in_the_worker, at_build_time, name):
-    worker, build = in_the_worker[name]["images"], at_build_time[name].images
+    worker = in_the_worker[name]["images"]
+    # The build adds a variant drawn for a phone's column after a figure that needs one.
+    build = [image for image in at_build_time[name].images if not is_phone_variant(image)]
     assert [image["alt"] for image in worker] == [image.alt for image in build]
     if name == "figure":
         assert [i.mime for i in build] == ["image/svg+xml"]  # sharp in the PDF
