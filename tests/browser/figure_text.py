@@ -12,10 +12,11 @@ Its size on screen is that, times the width it is shown at over the width it was
 from __future__ import annotations
 
 import re
-import struct
 import urllib.request
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+
+from notebook_cell.figures import png_text_chunks
 
 SVG = "{http://www.w3.org/2000/svg}"
 PX_PER_POINT = 4 / 3
@@ -66,7 +67,7 @@ def read(url: str) -> bytes:
 def smallest_text_and_width(data: bytes) -> tuple[float | None, float]:
     """(smallest text, width) in one unit, the image's own (points or px)."""
     if data[:8] == b"\x89PNG\r\n\x1a\n":
-        chunks = png_text(data)
+        chunks = png_text_chunks(data)
         return float(chunks["data-smallest-text-pt"]), float(chunks["data-width-pt"])
     root = ET.fromstring(data)
     if root.get("data-smallest-text-pt"):
@@ -91,14 +92,3 @@ def size_of(value: str | None, inherited: float) -> float:
     if value.endswith("em"):
         return float(value[:-2]) * inherited
     return float(value.removesuffix("px"))
-
-
-def png_text(data: bytes) -> dict[str, str]:
-    chunks, position = {}, 8
-    while position + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[position : position + 8])
-        if kind == b"tEXt":
-            key, _, value = data[position + 8 : position + 8 + length].partition(b"\0")
-            chunks[key.decode("latin-1")] = value.decode("latin-1")
-        position += 12 + length
-    return chunks
