@@ -15,7 +15,13 @@ from numbers import Real
 
 
 class SettingsError(ValueError):
-    """A setting is unknown or out of range; the message says what is allowed."""
+    """A setting is unknown or out of range; the message says what is allowed.
+
+    `setting` names the setting at fault, where it is known (so that the build can point at
+    its line in the Markdown); None otherwise.
+    """
+
+    setting: str | None = None
 
 
 @dataclass(frozen=True)

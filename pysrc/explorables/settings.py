@@ -141,13 +141,19 @@ def settings_for(kind: str, given: dict | None = None) -> dict:
     known = SETTINGS[kind]
     unknown = set(given or {}) - set(known)
     if unknown:
-        raise SettingsError(
+        error = SettingsError(
             f"unknown setting(s) {sorted(unknown)} for {kind}; its settings are {', '.join(known)}"
         )
+        error.setting = sorted(unknown)[0]
+        raise error
     settings = {}
     for name, (default, check) in known.items():
         value = (given or {}).get(name, default)
-        settings[name] = check(name, value)
+        try:
+            settings[name] = check(name, value)
+        except SettingsError as error:
+            error.setting = name
+            raise
     return settings
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 
 import matplotlib.pyplot as plt
 import yaml
@@ -49,7 +50,8 @@ def validate(language, inputs, options, attrs, md) -> bool:
 def format_explorable(source, language, css_class, options, md, **kwargs) -> str:
     kind = options["kind"]
     page = page_source(md)
-    where = page.where(page.find_block(source))
+    opening = page.find_block(source)
+    where = page.where(opening)
     if options.get("mistake"):
         raise BookError(where, options["mistake"])
     try:
@@ -59,7 +61,14 @@ def format_explorable(source, language, css_class, options, md, **kwargs) -> str
         caption = str(given.pop("caption", "")).strip()
         settings = settings_for(kind, given)
         image, result = remembered_figure(kind, json.dumps(settings, sort_keys=True))
-    except (yaml.YAMLError, SettingsError, ExpressionError, BackwardPassError) as error:
+    except SettingsError as error:
+        # At the setting's own line, where the author has to look; the fence's if it is unknown.
+        line = setting_line(source, error.setting)
+        at = where if opening is None or line is None else page.where(opening, 1 + line)
+        unknown = error.setting is not None and error.setting not in SETTINGS[kind]
+        also = " (and caption, the figure's sentence)" if unknown else ""
+        raise BookError(at, f"explorable {kind}: {error}{also}") from None
+    except (yaml.YAMLError, ExpressionError, BackwardPassError) as error:
         raise BookError(where, f"explorable {kind}: {error}") from None
     words = " ".join(part for part in (caption, result) if part)
     attributes = (
@@ -78,6 +87,14 @@ def format_explorable(source, language, css_class, options, md, **kwargs) -> str
         "</figcaption>"
         "</figure>"
     )
+
+
+def setting_line(source: str, setting: str | None) -> int | None:
+    """The index, in the fence's body, of the line that gives `setting` (None if none does)."""
+    if setting is None:
+        return None
+    pattern = re.compile(rf"{re.escape(setting)}\s*:")
+    return next((i for i, line in enumerate(source.splitlines()) if pattern.match(line)), None)
 
 
 @functools.lru_cache(maxsize=64)
