@@ -62,3 +62,11 @@ def open_through_nav(page, url: str) -> None:
                && cells.every((cell) => cell.matches('.bp-cell--attached')); }""",
         arg=[url, left_behind],
     )
+
+
+def on_page(tab, url: str):
+    """`tab` at `url`, loaded only if it is elsewhere: a tab that is already there keeps its
+    Python (a load would start another)."""
+    if tab.url != url:
+        tab.goto(url)
+    return tab

@@ -8,7 +8,7 @@ from playwright.sync_api import expect, sync_playwright
 from bookbuild.harness.browser import confine_to_origin, launch_chromium
 from bookbuild.harness.reader_actions import record_page_errors
 from bookbuild.harness.static_server import port_built_for, serve_directory
-from tests.browser.cells import STATE_TIMEOUT_MS
+from tests.browser.cells import STATE_TIMEOUT_MS, on_page
 
 # A test waits for the state it needs, as long as a busy machine takes to reach it, never for a
 # time: expect() (5 s by default) and every context's pages (30 s) wait up to STATE_TIMEOUT_MS.
@@ -79,3 +79,11 @@ def reader(chromium, site_url):
     context.close()
     assert not blocked, f"requests to other origins: {blocked}"
     assert not page.errors, f"uncaught errors in the page: {page.errors}"
+
+
+@pytest.fixture
+def derivatives_tab(reader, site_url):
+    """The module's one reader tab, on Derivatives: for the tests whose code leaves Python
+    working, which need no Python of their own. Each types its code into the first cell and reads
+    only that run's output."""
+    return on_page(reader, site_url + "derivatives/")

@@ -37,8 +37,8 @@ def test_cells_expose_stable_hooks(page, site_url):
     assert first.get_attribute("data-cell")
 
 
-def test_an_exception_shows_a_traceback_trimmed_to_the_readers_code(page, site_url):
-    page.goto(site_url + CHAPTER)
+def test_an_exception_shows_a_traceback_trimmed_to_the_readers_code(derivatives_tab):
+    page = derivatives_tab
     first = cell(page, 0)
     type_code(page, first, "def divide(a, b):\n    return a / b\n\ndivide(1, 0)")
     run(page, first)
@@ -49,10 +49,10 @@ def test_an_exception_shows_a_traceback_trimmed_to_the_readers_code(page, site_u
     assert "notebook_cell" not in traceback and "worker_session" not in traceback
 
 
-def test_printed_html_is_shown_as_text(page, site_url):
+def test_printed_html_is_shown_as_text(derivatives_tab):
+    page = derivatives_tab
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(site_url + CHAPTER)
     first = cell(page, 0)
     type_code(page, first, 'print("<img src=x onerror=alert(1)>")')
     run(page, first)
@@ -61,8 +61,8 @@ def test_printed_html_is_shown_as_text(page, site_url):
     assert not dialogs
 
 
-def test_a_plotting_cell_shows_an_image(page, site_url):
-    page.goto(site_url + CHAPTER)
+def test_a_plotting_cell_shows_an_image(derivatives_tab):
+    page = derivatives_tab
     first = cell(page, 0)
     type_code(
         page, first, "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.title('x')"

@@ -6,18 +6,25 @@ from __future__ import annotations
 import pytest
 
 from bookbuild.book_nav import nav_page
-from tests.browser.cells import live_text, run, type_code
+from tests.browser.cells import live_text, on_page, run, type_code
 
 pytestmark = pytest.mark.browser
 PAGE = nav_page("docs/reference/writing.md").url_path
+
+
+@pytest.fixture
+def authors_tab(reader, site_url):
+    """The module's one reader tab on the authors' page: the tests below go on where the one
+    before left the hidden cell (shown, run, then opened and edited), with one Python."""
+    return on_page(reader, site_url + PAGE)
 
 
 def hidden_cell(page):
     return page.locator("[data-cell]:has(details.bp-cell__hidden-code)").first
 
 
-def test_a_hidden_cell_shows_its_output_and_controls_but_not_its_code(page, site_url):
-    page.goto(site_url + PAGE)
+def test_a_hidden_cell_shows_its_output_and_controls_but_not_its_code(authors_tab):
+    page = authors_tab
     cell = hidden_cell(page)
     cell.scroll_into_view_if_needed()
     assert not cell.locator(".bp-cell__code").is_visible(), "the code should start collapsed"
@@ -26,8 +33,8 @@ def test_a_hidden_cell_shows_its_output_and_controls_but_not_its_code(page, site
     assert cell.get_by_role("button", name="Run").is_visible(), "it runs without being opened"
 
 
-def test_a_hidden_cell_runs_in_the_browser_without_being_opened(page, site_url):
-    page.goto(site_url + PAGE)
+def test_a_hidden_cell_runs_in_the_browser_without_being_opened(authors_tab):
+    page = authors_tab
     cell = hidden_cell(page)
     cell.scroll_into_view_if_needed()
     run(page, cell)
@@ -35,8 +42,8 @@ def test_a_hidden_cell_runs_in_the_browser_without_being_opened(page, site_url):
     assert not cell.locator(".bp-cell__code").is_visible()
 
 
-def test_opening_a_hidden_cell_shows_its_code_which_the_reader_can_edit_and_run(page, site_url):
-    page.goto(site_url + PAGE)
+def test_opening_a_hidden_cell_shows_its_code_which_the_reader_can_edit_and_run(authors_tab):
+    page = authors_tab
     cell = hidden_cell(page)
     cell.scroll_into_view_if_needed()
     cell.get_by_text("Show the code").click()

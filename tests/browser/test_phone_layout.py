@@ -45,10 +45,31 @@ def open_page(page, url):
     return page
 
 
-@pytest.mark.parametrize("phone", PHONES)
-@pytest.mark.parametrize("chapter", [page.url_path for page in nav_pages()])
-def test_no_page_is_wider_than_a_phone(phone_pages, site_url, phone, chapter):
-    page = open_page(phone_pages[phone], site_url + chapter)
+CHAPTER_PATHS = [page.url_path for page in chapters()]
+
+
+@pytest.fixture(scope="module")
+def shown(phone_pages, site_url):
+    """`shown(phone, path)`: what the tests below check of a page at a phone size, measured on
+    one load of it (a load of a long chapter costs more than every check made on it)."""
+    measured: dict[tuple[str, str], dict] = {}
+
+    def measure(phone: str, path: str) -> dict:
+        if (phone, path) not in measured:
+            page = open_page(phone_pages[phone], site_url + path)
+            found = {"width": page_width(page)}
+            if path in CHAPTER_PATHS:
+                found["figures"] = shown_figure_text(page, FIGURES)
+                found["apart"] = punctuation_apart(page)
+                found["formulas"] = formulas_without_a_cue(page)  # last: it hides the glyphs
+            measured[(phone, path)] = found
+        return measured[(phone, path)]
+
+    return measure
+
+
+def page_width(page) -> tuple[int, int, list[str]]:
+    """The document's width, the window's, and up to 3 elements that stick out of the window."""
     width, viewport = page.evaluate(
         "() => [document.documentElement.scrollWidth, window.innerWidth]"
     )
@@ -58,17 +79,12 @@ def test_no_page_is_wider_than_a_phone(phone_pages, site_url, phone, chapter):
           .filter(e => !e.parentElement.closest('div.arithmatex, pre, .md-typeset__scrollwrap'))
           .slice(0, 3).map(e => `${e.tagName}: ${e.textContent.slice(0, 60)}`)"""
     )
-    assert width <= viewport, f"{chapter} at {phone}: {width} px wide; too wide: {wide}"
+    return width, viewport, wide
 
 
-@pytest.mark.parametrize("phone", PHONES)
-@pytest.mark.parametrize("chapter", [page.url_path for page in chapters()])
-def test_a_formula_wider_than_the_screen_shows_that_it_scrolls(
-    phone_pages, site_url, phone, chapter
-):
+def formulas_without_a_cue(page) -> list[str]:
     """Each display formula that scrolls has a shadow at the edge where it is cut (at its start,
-    at the right edge only) and can be reached with the keyboard."""
-    page = open_page(phone_pages[phone], site_url + chapter)
+    at the right edge only) and can be reached with the keyboard: the formulas that do not."""
     count = page.evaluate(f"() => ({WIDE_FORMULAS})().length")
     problems = []
     # The glyphs hidden, so that only the box's own paint is compared at its two edges.
@@ -83,7 +99,21 @@ def test_a_formula_wider_than_the_screen_shows_that_it_scrolls(
         left, right = edge_contrast(formula)
         if right < 1.15 or left > 1.02:
             problems.append(f"{label}: no scroll cue (left edge {left:.2f}, right {right:.2f})")
-    assert not problems, f"{chapter} at {phone}:\n" + "\n".join(problems)
+    return problems
+
+
+def punctuation_apart(page) -> list[str]:
+    """The formulas whose punctuation mark wrapped onto another line than the formula's end."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.bp-math-punctuated')].filter(span => {
+          const formula = span.querySelector('math').getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(span.lastChild);
+          const mark = range.getBoundingClientRect();
+          if (!formula.width) return false;  // not shown (a closed hint or solution)
+          return mark.top > formula.bottom - 1 || mark.left < formula.left;
+        }).map(span => span.textContent.slice(-30))"""
+    )
 
 
 def edge_contrast(element) -> tuple[float, float]:
@@ -114,14 +144,24 @@ def contrast(grey_a: int, grey_b: int) -> float:
 
 
 @pytest.mark.parametrize("phone", PHONES)
-@pytest.mark.parametrize("chapter", [page.url_path for page in chapters()])
-def test_figure_text_is_legible_on_a_phone(phone_pages, site_url, phone, chapter):
-    page = open_page(phone_pages[phone], site_url + chapter)
-    small = [
-        str(figure)
-        for figure in shown_figure_text(page, FIGURES)
-        if figure.smallest_px < SMALLEST_TEXT_PX["phone"]
-    ]
+@pytest.mark.parametrize("path", [page.url_path for page in nav_pages()])
+def test_no_page_is_wider_than_a_phone(shown, phone, path):
+    width, viewport, wide = shown(phone, path)["width"]
+    assert width <= viewport, f"{path} at {phone}: {width} px wide; too wide: {wide}"
+
+
+@pytest.mark.parametrize("phone", PHONES)
+@pytest.mark.parametrize("chapter", CHAPTER_PATHS)
+def test_a_formula_wider_than_the_screen_shows_that_it_scrolls(shown, phone, chapter):
+    problems = shown(phone, chapter)["formulas"]
+    assert not problems, f"{chapter} at {phone}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("phone", PHONES)
+@pytest.mark.parametrize("chapter", CHAPTER_PATHS)
+def test_figure_text_is_legible_on_a_phone(shown, phone, chapter):
+    figures = shown(phone, chapter)["figures"]
+    small = [str(figure) for figure in figures if figure.smallest_px < SMALLEST_TEXT_PX["phone"]]
     assert not small, f"{chapter} at {phone}: text below 9 px in\n" + "\n".join(small)
 
 
@@ -135,19 +175,9 @@ def test_figure_text_is_legible_on_a_desktop(chromium, site_url, chapter):
     assert not small, f"{chapter}: text below 11 px in\n" + "\n".join(small)
 
 
-@pytest.mark.parametrize("chapter", [page.url_path for page in chapters()])
-def test_punctuation_stays_on_the_line_of_its_formula(phone_pages, site_url, chapter):
-    page = open_page(phone_pages["360x740"], site_url + chapter)
-    apart = page.evaluate(
-        """() => [...document.querySelectorAll('.bp-math-punctuated')].filter(span => {
-          const formula = span.querySelector('math').getBoundingClientRect();
-          const range = document.createRange();
-          range.selectNodeContents(span.lastChild);
-          const mark = range.getBoundingClientRect();
-          if (!formula.width) return false;  // not shown (a closed hint or solution)
-          return mark.top > formula.bottom - 1 || mark.left < formula.left;
-        }).map(span => span.textContent.slice(-30))"""
-    )
+@pytest.mark.parametrize("chapter", CHAPTER_PATHS)
+def test_punctuation_stays_on_the_line_of_its_formula(shown, chapter):
+    apart = shown("360x740", chapter)["apart"]
     assert not apart, f"{chapter}: punctuation on another line than its formula: {apart}"
 
 

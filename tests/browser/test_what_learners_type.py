@@ -139,8 +139,8 @@ def test_a_stopped_loop_is_not_run_again_after_python_restarts(isolated_page):
     assert "Not run first: cell 2, which you stopped" in shown
 
 
-def test_a_huge_value_is_cut_with_one_notice(page, site_url):
-    page.goto(site_url + CHAPTER)
+def test_a_huge_value_is_cut_with_one_notice(derivatives_tab):
+    page = derivatives_tab
     first = cell(page, 0)
     run_code(page, first, "print('x' * 60_000)\n'y' * 5_000_000")
     assert 100_000 <= len(live_text(first)) <= 100_002
@@ -148,8 +148,8 @@ def test_a_huge_value_is_cut_with_one_notice(page, site_url):
     assert notices.count() == 1 and "100,000 characters" in notices.inner_text()
 
 
-def test_long_output_scrolls_in_a_box_of_limited_height(page, site_url):
-    page.goto(site_url + CHAPTER)
+def test_long_output_scrolls_in_a_box_of_limited_height(derivatives_tab):
+    page = derivatives_tab
     first = cell(page, 0)
     run_code(page, first, "for i in range(200000):\n    print(i)")
     assert first.bounding_box()["height"] < 1_000
@@ -159,22 +159,22 @@ def test_long_output_scrolls_in_a_box_of_limited_height(page, site_url):
     assert output.evaluate("box => box.scrollTop > 0"), "it should show the end, as a terminal"
 
 
-def test_input_says_cells_cannot_read_input(page, site_url):
-    page.goto(site_url + CHAPTER)
+def test_input_says_cells_cannot_read_input(derivatives_tab):
+    page = derivatives_tab
     shown = run_code(page, cell(page, 0), "name = input('Your name? ')")
     assert "cells cannot read input" in shown and "Assign the value" in shown
     assert "Errno 29" not in shown and "notebook_cell" not in shown
 
 
-def test_a_package_the_book_does_not_have_is_named_with_what_it_has(page, site_url):
-    page.goto(site_url + CHAPTER)
+def test_a_package_the_book_does_not_have_is_named_with_what_it_has(derivatives_tab):
+    page = derivatives_tab
     shown = run_code(page, cell(page, 0), "import pandas")
     assert "ModuleNotFoundError: No module named 'pandas'" in shown
     assert "This book's Python has numpy, matplotlib, backprop and the standard library" in shown
 
 
-def test_plt_show_shows_the_figures_without_a_warning(page, site_url):
-    page.goto(site_url + CHAPTER)
+def test_plt_show_shows_the_figures_without_a_warning(derivatives_tab):
+    page = derivatives_tab
     first = cell(page, 0)
     code = "import matplotlib.pyplot as plt\nfor k in (1, 2):\n    plt.plot([0, k])\n"
     code += "    plt.title(f'line {k}')\n    plt.show()"
@@ -187,8 +187,8 @@ def test_plt_show_shows_the_figures_without_a_warning(page, site_url):
     ]
 
 
-def test_colours_and_carriage_returns_print_as_in_a_terminal(page, site_url):
-    page.goto(site_url + CHAPTER)
+def test_colours_and_carriage_returns_print_as_in_a_terminal(derivatives_tab):
+    page = derivatives_tab
     first = cell(page, 0)
     code = "print('\\x1b[31mred\\x1b[0m and \\x1b[1;32mbold green\\x1b[0m')\n"
     code += "for percent in range(0, 101, 25):\n    print(f'\\rprogress {percent}%', end='')\n"
