@@ -9,7 +9,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bookbuild.harness.browser import confine_to_origin
 from explorables import contour_gradient, neuron, secant
 from explorables.backward_pass import trace
 from explorables.graph import explore
@@ -98,8 +97,9 @@ def assert_legible(root, kind: str, name: str) -> None:
 def test_each_explorable_comes_alive_in_place_of_its_static_figure(page, site_url, kind):
     """On a desktop: it replaces the build's figure, every control is labelled, axe finds nothing
     serious, its chart text is legible (the graph's picture is backprop.draw's own SVG, laid out
-    by issue 18's draw() work) and the keyboard changes what it shows. One page for all of these:
-    each live explorable starts its own Python."""
+    by issue 18's draw() work) and the keyboard changes what it shows; then its chart text is
+    legible on a phone too. One page for all of these: each live explorable starts its own
+    Python."""
     page.set_viewport_size(DESKTOP)
     root = live_explorable(page, site_url, kind)
     assert frame(root) >= 1
@@ -124,27 +124,34 @@ def test_each_explorable_comes_alive_in_place_of_its_static_figure(page, site_ur
         for key in keys:
             page.keyboard.press(key)
         wait_for_redraw(page, root, before, state=None)
+    if kind != "graph":
+        # A chart is an SVG scaled to its column by CSS alone (nothing in runtime/page/explorables
+        # reads the window's width), so the phone sees what this page shows at a phone's width.
+        page.set_viewport_size(PHONE)
+        assert_legible(root, kind, "phone")
 
 
-@pytest.mark.parametrize("kind", [kind for kind in PAGES if kind != "graph"])
-def test_chart_text_is_legible_on_a_phone(chromium, site_url, kind):
-    """A reader who arrives on a phone (the desktop is checked where each comes alive)."""
-    context = chromium.new_context(viewport=PHONE, service_workers="block")
-    blocked: list[str] = []
-    confine_to_origin(context, site_url, blocked)
-    try:
-        assert_legible(live_explorable(context.new_page(), site_url, kind), kind, "phone")
-    finally:
-        context.close()
-    assert not blocked
+@pytest.fixture(scope="module")
+def explorable_tab(reader, site_url):
+    """`explorable_tab(kind)`: the module's one reader tab with that kind's explorable live. The
+    tests of one kind follow each other below, and each goes on from where the one before left
+    the explorable: one Python per kind, not one per test (each live page starts its own)."""
+
+    def live(kind):
+        if reader.url != site_url + PAGES[kind]:
+            return live_explorable(reader, site_url, kind)
+        return reader.locator(f'[data-explorable="{kind}"]')
+
+    return live
 
 
 def test_the_backward_pass_shows_network_backwards_numbers_and_mazurs_at_their_steps(
-    page, site_url
+    explorable_tab,
 ):
     """Step forward and Step backward by keyboard; every δ and ∂L/∂W shown is Network.backward's
     to the 9 decimals printed; Mazur's ∂L/∂w5, ∂L/∂w1, new w5 and cost appear at their steps."""
-    root = live_explorable(page, site_url, "backward-pass")
+    root = explorable_tab("backward-pass")
+    page = root.page
     expected = trace(settings_for("backward-pass"))
     readout = root.locator(".bp-explorable__readout")
     forward = root.get_by_role("button", name="Step forward")
@@ -184,8 +191,9 @@ def test_the_backward_pass_shows_network_backwards_numbers_and_mazurs_at_their_s
     assert weights == 8
 
 
-def test_the_backward_pass_takes_other_sizes(page, site_url):
-    root = live_explorable(page, site_url, "backward-pass")
+def test_the_backward_pass_takes_other_sizes(explorable_tab):
+    root = explorable_tab("backward-pass")
+    page = root.page
     before = frame(root)
     root.get_by_label("Hidden layers").select_option("2")
     wait_for_redraw(page, root, before)
@@ -204,6 +212,128 @@ def test_the_backward_pass_takes_other_sizes(page, site_url):
     expect(root.locator(".bp-explorable__chain-rule")).to_contain_text(
         f"= {gradient:.9f}".replace("-", "−")
     )
+
+
+def test_a_learning_rate_above_two_over_lambda_max_diverges_and_says_so(explorable_tab):
+    root = explorable_tab("gradient-descent")
+    page = root.page
+    status = root.locator(".bp-explorable__status")
+    assert status.inner_text().startswith("After 40 steps")
+    before = frame(root)
+    slider = root.get_by_label("Learning rate")
+    slider.focus()
+    page.keyboard.press("End")  # 10, fifty times the stable limit 2/10 of the valley
+    wait_for_redraw(page, root, before)
+    assert re.match(r"Diverged after \d+ steps", status.inner_text()), status.inner_text()
+    notes = root.locator("svg text.bp-chart__note").all_text_contents()
+    assert any(note.startswith("diverged after") for note in notes), notes
+    before = frame(root)
+    for _ in range(40):  # back down two decades, a twentieth of a decade per key: 0.1
+        page.keyboard.press("ArrowLeft")
+    assert float(root.locator("output").first.inner_text()) < 0.2
+    # Python computes the latest setting only, after any round already under way: until the
+    # figure is done at a rate that converges.
+    page.wait_for_function(
+        "(el) => el.dataset.state === 'done' && el.querySelector('.bp-explorable__status')"
+        ".textContent.startsWith('After 40 steps')",
+        arg=root.element_handle(),
+    )
+
+
+def test_the_start_moves_by_typing_and_a_run_can_be_pinned(explorable_tab):
+    root = explorable_tab("gradient-descent")
+    page = root.page
+    root.get_by_role("button", name="Pin this run").click()
+    assert root.get_by_role("button", name="Unpin the run").get_attribute("aria-pressed") == "true"
+    before = frame(root)
+    start_x = root.get_by_label("Start x")
+    start_x.fill("-2")
+    start_x.press("Enter")
+    wait_for_redraw(page, root, before)
+    assert root.locator("path.bp-chart__pinned").first.get_attribute("d")
+    assert "from (-2, 1.8)" in root.locator("svg desc").first.text_content()
+
+
+def test_switching_the_descent_surface_starts_inside_it(explorable_tab):
+    """Issue 21: "two minima" kept a start outside the plot: "Diverged after 3 steps", no path."""
+    root = explorable_tab("gradient-descent")
+    page = root.page
+    before = frame(root)
+    root.get_by_label("Surface").select_option("two-minima")
+    wait_for_redraw(page, root, before)
+    page.wait_for_timeout(300)
+    expect(root.get_by_label("Start x")).to_have_value("0.1")
+    expect(root.locator(".bp-explorable__status")).to_contain_text("After 40 steps")
+    assert root.locator("path.bp-chart__path").first.get_attribute("d")
+
+
+def test_the_step_through_visits_backwards_order_and_shows_where_each_number_comes_from(
+    explorable_tab,
+):
+    root = explorable_tab("graph")
+    page = root.page
+    expected = explore(settings_for("graph"))
+    explanation = root.locator(".bp-explorable__explanation")
+    texts = []
+    for number, step in enumerate(expected["steps"], start=1):
+        before = frame(root)
+        root.get_by_role("button", name="Step backward", exact=True).click()
+        wait_for_redraw(page, root, before, state=None)
+        texts.append(explanation.inner_text())
+        assert texts[-1].startswith(f"Step {number} of {len(expected['steps'])}: the backward "
+                                    f"rule of {step['node']}")  # fmt: skip
+        for shown in step["inputs"]:
+            assert f"to {shown['label']}: local derivative {shown['rule']['formula']}" in texts[-1]
+    # tanh(0.5): where its local derivative comes from, and a product that multiplies out.
+    assert "local derivative 1 − out², with out = 0.462117, is 0.786448" in texts[0]
+    assert "upstream × local = 0.786448 × (−0.5) = −0.393224" in texts[-1]
+    assert root.locator(".bp-explorable__status").inner_text().startswith("The last step")
+
+
+def test_the_graph_takes_a_new_expression_and_explains_bad_input(explorable_tab):
+    root = explorable_tab("graph")
+    box = root.get_by_role("textbox", name="Expression")
+    box.fill("(a * b +")
+    box.press("Enter")
+    error = root.locator(".bp-explorable__error")
+    expect(error).to_contain_text("This is not a Python expression")
+    box.fill("w * x + w")
+    box.press("Enter")
+    expect(root.get_by_label("Value of w")).to_be_visible()
+    expect(root.get_by_label("Value of x")).to_be_visible()
+    expect(error).to_be_hidden()
+    expect(root.locator(".bp-explorable__explanation")).to_contain_text("∂out/∂w = 2")
+    status = root.locator(".bp-explorable__status")
+    expect(status).to_contain_text("out = ")
+    box.fill("2*3")  # numbers alone make no graph: the reader is told to use a leaf
+    box.press("Enter")
+    expect(error).to_contain_text("use at least one leaf")
+    expect(status).not_to_contain_text("out = ")  # no stale value under the error
+
+
+def test_the_graph_shows_the_sum_a_reused_value_receives(explorable_tab):
+    root = explorable_tab("graph")
+    box = root.get_by_role("textbox", name="Expression")
+    box.fill("w * x + w")
+    box.press("Enter")
+    expect(root.get_by_label("Value of x")).to_be_visible()
+    root.get_by_label("Value of x").fill("-3")
+    root.get_by_label("Value of x").press("Enter")
+    expect(root.locator(".bp-explorable__explanation")).to_contain_text("∂out/∂w = −2")
+    for _ in range(2):
+        root.get_by_role("button", name="Step backward", exact=True).click()
+    expect(root.locator(".bp-explorable__explanation")).to_contain_text(
+        "its grad is now 1 + (−3) = −2"
+    )
+
+
+def test_an_overflowing_expression_is_shown_as_infinity(explorable_tab):
+    """Issue 23 §2: `a * 1e308 * 10` answered Infinity, which is not JSON, and broke the page."""
+    root = explorable_tab("graph")
+    box = root.get_by_role("textbox", name="Expression")
+    box.fill("a * 1e308 * 10")
+    box.press("Enter")
+    expect(root.locator(".bp-explorable__status")).to_have_text("out = ∞")
 
 
 def test_the_secant_shows_backprops_slopes_and_when_rounding_takes_over(page, site_url):
@@ -251,124 +381,6 @@ def test_the_neuron_is_the_chapters_and_becomes_a_layer(page, site_url):
     for value in expected["a"]:
         expect(readout).to_contain_text(f"{value:.4g}")
     assert root.locator("[marker-end]").count() == 3, "one arrow per unit's line"
-
-
-def test_switching_the_descent_surface_starts_inside_it(page, site_url):
-    """Issue 21: "two minima" kept a start outside the plot: "Diverged after 3 steps", no path."""
-    root = live_explorable(page, site_url, "gradient-descent")
-    before = frame(root)
-    root.get_by_label("Surface").select_option("two-minima")
-    wait_for_redraw(page, root, before)
-    page.wait_for_timeout(300)
-    expect(root.get_by_label("Start x")).to_have_value("0.1")
-    expect(root.locator(".bp-explorable__status")).to_contain_text("After 40 steps")
-    assert root.locator("path.bp-chart__path").first.get_attribute("d")
-
-
-def test_a_learning_rate_above_two_over_lambda_max_diverges_and_says_so(page, site_url):
-    root = live_explorable(page, site_url, "gradient-descent")
-    status = root.locator(".bp-explorable__status")
-    assert status.inner_text().startswith("After 40 steps")
-    before = frame(root)
-    slider = root.get_by_label("Learning rate")
-    slider.focus()
-    page.keyboard.press("End")  # 10, fifty times the stable limit 2/10 of the valley
-    wait_for_redraw(page, root, before)
-    assert re.match(r"Diverged after \d+ steps", status.inner_text()), status.inner_text()
-    notes = root.locator("svg text.bp-chart__note").all_text_contents()
-    assert any(note.startswith("diverged after") for note in notes), notes
-    before = frame(root)
-    for _ in range(40):  # back down two decades, a twentieth of a decade per key: 0.1
-        page.keyboard.press("ArrowLeft")
-    assert float(root.locator("output").first.inner_text()) < 0.2
-    # Python computes the latest setting only, after any round already under way: until the
-    # figure is done at a rate that converges.
-    page.wait_for_function(
-        "(el) => el.dataset.state === 'done' && el.querySelector('.bp-explorable__status')"
-        ".textContent.startsWith('After 40 steps')",
-        arg=root.element_handle(),
-    )
-
-
-def test_the_start_moves_by_typing_and_a_run_can_be_pinned(page, site_url):
-    root = live_explorable(page, site_url, "gradient-descent")
-    root.get_by_role("button", name="Pin this run").click()
-    assert root.get_by_role("button", name="Unpin the run").get_attribute("aria-pressed") == "true"
-    before = frame(root)
-    start_x = root.get_by_label("Start x")
-    start_x.fill("-2")
-    start_x.press("Enter")
-    wait_for_redraw(page, root, before)
-    assert root.locator("path.bp-chart__pinned").first.get_attribute("d")
-    assert "from (-2, 1.8)" in root.locator("svg desc").first.text_content()
-
-
-def test_the_step_through_visits_backwards_order_and_shows_where_each_number_comes_from(
-    page, site_url
-):
-    root = live_explorable(page, site_url, "graph")
-    expected = explore(settings_for("graph"))
-    explanation = root.locator(".bp-explorable__explanation")
-    texts = []
-    for number, step in enumerate(expected["steps"], start=1):
-        before = frame(root)
-        root.get_by_role("button", name="Step backward", exact=True).click()
-        wait_for_redraw(page, root, before, state=None)
-        texts.append(explanation.inner_text())
-        assert texts[-1].startswith(f"Step {number} of {len(expected['steps'])}: the backward "
-                                    f"rule of {step['node']}")  # fmt: skip
-        for shown in step["inputs"]:
-            assert f"to {shown['label']}: local derivative {shown['rule']['formula']}" in texts[-1]
-    # tanh(0.5): where its local derivative comes from, and a product that multiplies out.
-    assert "local derivative 1 − out², with out = 0.462117, is 0.786448" in texts[0]
-    assert "upstream × local = 0.786448 × (−0.5) = −0.393224" in texts[-1]
-    assert root.locator(".bp-explorable__status").inner_text().startswith("The last step")
-
-
-def test_the_graph_shows_the_sum_a_reused_value_receives(page, site_url):
-    root = live_explorable(page, site_url, "graph")
-    box = root.get_by_role("textbox", name="Expression")
-    box.fill("w * x + w")
-    box.press("Enter")
-    expect(root.get_by_label("Value of x")).to_be_visible()
-    root.get_by_label("Value of x").fill("-3")
-    root.get_by_label("Value of x").press("Enter")
-    expect(root.locator(".bp-explorable__explanation")).to_contain_text("∂out/∂w = −2")
-    for _ in range(2):
-        root.get_by_role("button", name="Step backward", exact=True).click()
-    expect(root.locator(".bp-explorable__explanation")).to_contain_text(
-        "its grad is now 1 + (−3) = −2"
-    )
-
-
-def test_the_graph_takes_a_new_expression_and_explains_bad_input(page, site_url):
-    root = live_explorable(page, site_url, "graph")
-    box = root.get_by_role("textbox", name="Expression")
-    box.fill("(a * b +")
-    box.press("Enter")
-    error = root.locator(".bp-explorable__error")
-    expect(error).to_contain_text("This is not a Python expression")
-    box.fill("w * x + w")
-    box.press("Enter")
-    expect(root.get_by_label("Value of w")).to_be_visible()
-    expect(root.get_by_label("Value of x")).to_be_visible()
-    expect(error).to_be_hidden()
-    expect(root.locator(".bp-explorable__explanation")).to_contain_text("∂out/∂w = 2")
-    status = root.locator(".bp-explorable__status")
-    expect(status).to_contain_text("out = ")
-    box.fill("2*3")  # numbers alone make no graph: the reader is told to use a leaf
-    box.press("Enter")
-    expect(error).to_contain_text("use at least one leaf")
-    expect(status).not_to_contain_text("out = ")  # no stale value under the error
-
-
-def test_an_overflowing_expression_is_shown_as_infinity(page, site_url):
-    """Issue 23 §2: `a * 1e308 * 10` answered Infinity, which is not JSON, and broke the page."""
-    root = live_explorable(page, site_url, "graph")
-    box = root.get_by_role("textbox", name="Expression")
-    box.fill("a * 1e308 * 10")
-    box.press("Enter")
-    expect(root.locator(".bp-explorable__status")).to_have_text("out = ∞")
 
 
 def test_the_playground_trains_the_moons_stops_mid_run_and_continues(page, site_url):
