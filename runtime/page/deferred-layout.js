@@ -3,19 +3,23 @@
 // page loads. But a skipped block's height is an estimate, and it is not there for hit testing:
 // anything that measures the page (the scrollbar, a link to a section, Material's table of
 // contents, an accessibility checker looking for what is behind a text) would see estimates
-// and gaps that change under it. So, once the page has loaded, every block is laid out for
-// good, a few per frame (each frame's work stays short), in reading order (`bp-laid-out`); the
-// page is then as it would be without the rule.
+// and gaps that change under it. So every block is laid out for good, in reading order
+// (`bp-laid-out`); the page is then as it would be without the rule.
+//
+// Not while the page loads: laying out a whole chapter is most of a phone's work on it (on
+// Derivatives, 4x slowed, 4 s of long tasks against 1.5 s without it; Lighthouse's blocking time
+// was mostly this). It starts on the reader's first input (a scroll, a key, a touch, a click), a
+// batch of blocks per frame: each frame costs the page's paint whatever its batch, so a block
+// per frame made a hundred long frames where a batch of 16 makes a few.
 //
 // And a link to a section lands on its heading: while blocks around it get their real height,
 // the page is put back on the heading, until the reader scrolls.
 const BLOCKS = ".md-content__inner > *";
 const LAID_OUT = "bp-laid-out";
-// A batch grows while frames keep time (60 a second) and shrinks when one runs late: each frame's
-// work stays far below the 50 ms of a long task, even on a phone 4 times slower than this one.
-const ON_TIME_MS = 20;
-const LARGEST_BATCH = 16;
+const BATCH = 16;
 const READER_SCROLLS = ["wheel", "touchstart", "keydown", "pointerdown"];
+// What starts the layout: the reader's first input, or a scroll (a scrollbar dragged, a link).
+const FIRST_INPUT = [...READER_SCROLLS, "scroll"];
 
 let run = 0; // the page being laid out (instant navigation starts another)
 
@@ -23,13 +27,9 @@ function layOutForGood() {
   const page = ++run;
   const blocks = [...document.querySelectorAll(BLOCKS)];
   let next = 0;
-  let size = 1;
-  let last = performance.now();
-  const frame = (now) => {
+  const frame = () => {
     if (page !== run) return;
-    size = now - last < ON_TIME_MS ? Math.min(size * 2, LARGEST_BATCH) : Math.max(1, size / 2);
-    last = now;
-    const batch = blocks.slice(next, next + size);
+    const batch = blocks.slice(next, next + BATCH);
     next += batch.length;
     for (const block of batch) block.classList.add(LAID_OUT);
     if (batch.length) requestAnimationFrame(frame);
@@ -56,10 +56,23 @@ function holdSectionInView() {
   chapterResized.observe(chapter);
 }
 
+let waiting = null; // the page whose layout waits for the reader's first input
+
+function layOutOnFirstInput() {
+  if (waiting) for (const name of FIRST_INPUT) removeEventListener(name, waiting, { capture: true });
+  const page = run;
+  waiting = () => {
+    for (const name of FIRST_INPUT) removeEventListener(name, waiting, { capture: true });
+    waiting = null;
+    if (page === run) layOutForGood();
+  };
+  for (const name of FIRST_INPUT) addEventListener(name, waiting, { passive: true, capture: true });
+}
+
 function onPage() {
+  run++; // a layout still running belongs to the page left behind
   holdSectionInView();
-  if (document.readyState === "complete") layOutForGood();
-  else addEventListener("load", layOutForGood, { once: true });
+  layOutOnFirstInput();
 }
 
 for (const name of READER_SCROLLS) addEventListener(name, release, { passive: true, capture: true });

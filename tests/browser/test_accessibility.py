@@ -13,8 +13,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def add_axe(page) -> None:
     """axe-core in the page, once the page's blocks are all laid out (runtime/page/
-    deferred-layout.js, a few per frame after load) and the observers that make a scrolling box
-    reachable (page-accessibility.js) have seen them: two frames after the last block."""
+    deferred-layout.js, a batch per frame from the reader's first input) and the observers that
+    make a scrolling box reachable (page-accessibility.js) have seen them: two frames after the
+    last block."""
+    page.keyboard.press("Shift")  # the reader's first input
     page.wait_for_function(
         "() => !document.querySelector('.md-content__inner > :not(.bp-laid-out)')"
     )

@@ -32,7 +32,7 @@ def phone_pages(chromium, site_url):
         context.close()
 
 
-# Blocks out of view are laid out after the page has loaded (runtime/page/deferred-layout.js);
+# Blocks out of view are laid out on the reader's first input (runtime/page/deferred-layout.js);
 # what is measured here is the page once they all have been.
 SETTLED = """() => !document.querySelector(
   '.md-content__inner > :not(.bp-laid-out, h1, h2, h3, h4, h5, h6)')"""
@@ -41,6 +41,7 @@ SETTLED = """() => !document.querySelector(
 def open_page(page, url):
     page.goto(url)
     page.wait_for_load_state("load")
+    page.keyboard.press("Shift")  # the reader's first input
     page.wait_for_function(SETTLED)
     return page
 
