@@ -14,7 +14,8 @@
 //
 // And a link to a section lands on its heading: while blocks around it get their real height,
 // the page is put back on the heading, until the reader scrolls.
-const BLOCKS = ".md-content__inner > *";
+// The chapter's blocks, and every cell (a cell's code is skipped in exercises too).
+const BLOCKS = ".md-content__inner > *, .md-content__inner .bp-cell";
 const LAID_OUT = "bp-laid-out";
 const BATCH = 16;
 const READER_SCROLLS = ["wheel", "touchstart", "keydown", "pointerdown"];
@@ -33,9 +34,23 @@ function layOutForGood() {
     next += batch.length;
     for (const block of batch) block.classList.add(LAID_OUT);
     if (batch.length) requestAnimationFrame(frame);
-    else release(); // every block has its real height: the page holds still by itself
+    else {
+      release(); // every block has its real height: the page holds still by itself
+      focusableWhereCodeScrolls();
+    }
   };
   requestAnimationFrame(frame);
+}
+
+// Material makes a code block that scrolls sideways focusable (a keyboard can then scroll it)
+// when it measures the block as it mounts. A cell's code is measured while it is skipped,
+// where nothing overflows, and its place is exact, so its size does not change when it is laid
+// out and Material does not measure it again. Its rule, once the code is laid out:
+function focusableWhereCodeScrolls() {
+  if (!matchMedia("(hover)").matches) return;
+  for (const code of document.querySelectorAll(".bp-cell__code code")) {
+    if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
+  }
 }
 
 let target = null;

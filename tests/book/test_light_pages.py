@@ -67,14 +67,31 @@ def test_mkdocstrings_stylesheet_is_linked_only_where_there_is_an_api_reference(
         assert not [url for url in stylesheets(page) if "_mkdocstrings" in url], page
 
 
+def test_the_palette_stylesheet_keeps_its_colours_without_the_switching_rule(built_site):
+    """Material's script sets and removes an attribute on <body> on every load; its rule on every
+    element below made each a restyle of the whole page (bookbuild/site/palette_switch_hook.py)."""
+    palettes = list((built_site.directory / "assets" / "stylesheets").glob("palette.*.min.css"))
+    assert len(palettes) == 1, palettes
+    stylesheet = palettes[0].read_text()
+    assert "data-md-color-switching" not in stylesheet
+    # Still Material's palettes: the book's primary and accent colours, and the dark scheme.
+    for selector in ("[data-md-color-primary=indigo]", "[data-md-color-accent=deep-orange]",
+                     "[data-md-color-scheme=slate]"):  # fmt: skip
+        assert selector in stylesheet, selector
+
+
 @pytest.mark.parametrize("page", [page.html for page in chapters() if page.has_cells])
-def test_every_cell_has_its_toolbar_place_in_the_static_html(built_site, page):
+def test_every_cell_has_its_code_lines_and_its_toolbar_place_in_the_static_html(built_site, page):
     html = (built_site.directory / page).read_text()
     cells = re.split(r'(?=<div class="bp-cell" )', html)[1:]
     assert cells, f"{page} has no cell"
     missing = [i for i, cell in enumerate(cells) if 'data-cell-toolbar' not in cell.split(
         'class="bp-cell__static"')[0]]  # fmt: skip
     assert not missing, f"{page}: cells {missing} have no toolbar place before their output"
+    # Its number of lines, which keeps the place of its code while it is out of view
+    # (styles/rendering.css); test_layout_stability measures that place against the code.
+    unnumbered = [i for i, cell in enumerate(cells) if "--bp-lines: " not in cell.split("<pre")[0]]
+    assert not unnumbered, f"{page}: cells {unnumbered} have no number of lines"
 
 
 @pytest.mark.parametrize("page", CHAPTERS)

@@ -64,3 +64,43 @@ def test_the_static_toolbar_place_is_as_tall_as_the_toolbar(chromium, site_url):
     filled = toolbar.bounding_box()["height"]
     context.close()
     assert place > 20 and abs(place - filled) < 0.5, (place, filled)
+
+
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_cells_code_keeps_its_place_until_it_is_laid_out(chromium, site_url, viewport):
+    """Code out of view is not laid out while the page loads (styles/rendering.css); its place
+    is its number of lines times its line height, so nothing below it moves when it comes into
+    view, and what a scrollbar or a link to a section sees is the page's real length."""
+    context = chromium.new_context(viewport=viewport, service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + "backpropagation/")
+    page.wait_for_load_state("networkidle")
+    codes = page.locator(".bp-cell__code code")
+    # Skipped: the code's box is shown, its tokens are not laid out.
+    skipped = codes.evaluate_all(
+        "codes => codes.map(code => code.checkVisibility() && !code.firstElementChild"
+        ".checkVisibility({contentVisibilityAuto: true}))"
+    )
+    assert sum(skipped) >= 10, "the code of cells out of view is laid out while the page loads"
+    places = codes.evaluate_all("codes => codes.map(code => code.getBoundingClientRect().height)")
+    moved = []
+    for index, code in enumerate(codes.all()):
+        if not skipped[index]:
+            continue
+        kept = places[index]
+        code.scroll_into_view_if_needed()
+        laid_out = code.evaluate(
+            """code => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(
+                 () => resolve([
+                   code.firstElementChild.checkVisibility({contentVisibilityAuto: true}),
+                   code.getBoundingClientRect().height,
+                 ]))))"""
+        )
+        assert laid_out[0], f"cell code {index} is not laid out in view"
+        if abs(laid_out[1] - kept) >= 1:
+            moved.append((index, round(kept, 1), round(laid_out[1], 1)))
+    context.close()
+    assert not moved, f"code whose place was not its height (index, place, height): {moved}"

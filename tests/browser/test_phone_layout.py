@@ -186,7 +186,11 @@ def test_the_copy_button_never_covers_code(phone_pages, site_url):
     page = open_page(phone_pages["360x740"], site_url + "backpropagation/")
     covered = []
     for block in page.locator(".md-typeset pre > code").all()[:40]:
+        if not block.is_visible():  # in a folded hint or solution
+            continue
         block.scroll_into_view_if_needed()
+        # Material mounts a code block's copy button once it is in view (content.lazy).
+        block.locator("xpath=../*[contains(@class, 'md-code__nav')]").wait_for(state="attached")
         covered += block.evaluate(
             """code => {
               const nav = code.parentElement.querySelector('.md-code__nav');

@@ -63,7 +63,10 @@ def render_cell(
         attributes += " data-expects-error"
     if exercise:
         attributes += " data-exercise-cell"
-    code = f'<div class="bp-cell__code">{highlighted(source)}</div>'
+    # Its number of lines: styles/rendering.css keeps the place of code out of view at its exact
+    # height (content-visibility), so that a page does not lay out every cell while it loads.
+    lines = f'style="--bp-lines: {line_count(source)}"'
+    code = f'<div class="bp-cell__code" {lines}>{highlighted(source)}</div>'
     if hide_code:
         code = (
             '<details class="bp-cell__hidden-code">'
@@ -77,6 +80,11 @@ def anchor(cell_id: str) -> str:
     """The cell's anchor in the page: "cell-3" stays "cell-3"; "tangent" becomes "cell-tangent"
     (and an exercise's cell "cell-exercise-ID": its section is "exercise-ID")."""
     return html.escape(cell_id if cell_id.startswith("cell-") else f"cell-{cell_id}")
+
+
+def line_count(source: str) -> int:
+    """The lines Pygments shows: it drops blank lines at the start and the end (stripnl)."""
+    return len(source.strip("\n").splitlines()) or 1
 
 
 @functools.lru_cache(maxsize=4096)
