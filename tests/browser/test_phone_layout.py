@@ -189,7 +189,7 @@ def test_the_copy_button_never_covers_code(phone_pages, site_url):
         if not block.is_visible():  # in a folded hint or solution
             continue
         block.scroll_into_view_if_needed()
-        # Material mounts a code block's copy button once it is in view (content.lazy).
+        # Material adds a code block's copy button as it mounts the block, after the page loads.
         block.locator("xpath=../*[contains(@class, 'md-code__nav')]").wait_for(state="attached")
         covered += block.evaluate(
             """code => {
